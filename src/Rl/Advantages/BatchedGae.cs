@@ -1,0 +1,124 @@
+namespace Rl.Advantages;
+
+/// <summary>
+/// GAE over a rollout of N environments stepped together for S steps, the form the PPO trainer uses.
+/// Arrays of shape [S x N] are flat and row-major: the entry of step t and environment e is at
+/// <c>t * N + e</c> (CleanRL's [num_steps, num_envs]). Within one environment's column, episodes end
+/// and restart; the backward recursion of <see cref="Gae"/> runs along each episode:
+/// <code>
+///   A_t = BE_t + gamma lambda A_{t+1}       while the episode goes on after step t
+///   A_t = BE_t                              where it ended at step t, or the rollout ended
+///   BE_t = r_t + gamma V_next - V(s_t),  V_next = 0                  if terminated at t
+///                                        V(final observation)        if truncated at t
+///                                        V(s_{t+1})                  otherwise (V(s_S) after the last step)
+/// </code>
+/// Termination means s_{t+1} is terminal, with value 0: nothing is bootstrapped. Truncation (a time
+/// limit) cuts the episode at a state that still has a value, so its Bellman error bootstraps from it.
+/// A step that is both terminated and truncated counts as terminated.
+/// </summary>
+public static class BatchedGae
+{
+    /// <summary>A [S x N] of advantages; see <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{bool}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double})"/>.</summary>
+    public static double[] Compute(
+        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
+        ReadOnlySpan<double> truncationValues, ReadOnlySpan<double> lastValues,
+        double gamma, double lambda)
+    {
+        var advantages = new double[rewards.Length];
+        Compute(rewards, values, terminated, truncated, truncationValues, lastValues, gamma, lambda, advantages);
+        return advantages;
+    }
+
+    /// <summary>
+    /// Writes the advantages [S x N] into <paramref name="advantages"/> without allocating.
+    /// </summary>
+    /// <param name="rewards">[S x N] r_t.</param>
+    /// <param name="values">[S x N] V(s_t), the critic's value of the state each step started from.</param>
+    /// <param name="terminated">[S x N] the episode reached a terminal state at step t.</param>
+    /// <param name="truncated">[S x N] the episode was cut off (time limit) at step t.</param>
+    /// <param name="truncationValues">[S x N] V(final observation), read only where truncated (and not
+    /// terminated); other entries are ignored and may hold anything.</param>
+    /// <param name="lastValues">[N] V(s_S), the value of each environment's state after the last step;
+    /// its length N is the number of environments.</param>
+    /// <param name="gamma">Discount factor, in [0, 1].</param>
+    /// <param name="lambda">GAE's lambda, in [0, 1].</param>
+    /// <param name="advantages">[S x N] output. If an argument is rejected it may have been written.</param>
+    public static void Compute(
+        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
+        ReadOnlySpan<double> truncationValues, ReadOnlySpan<double> lastValues,
+        double gamma, double lambda, Span<double> advantages)
+    {
+        int envs = lastValues.Length;
+        Validate(rewards, values, terminated, truncated, truncationValues, envs, advantages);
+        Guard.UnitInterval(gamma, nameof(gamma));
+        Guard.UnitInterval(lambda, nameof(lambda));
+
+        double gammaLambda = gamma * lambda;
+        int steps = rewards.Length / envs;
+        double check = 0.0; // the sum of every advantage: finite unless some input read was not
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            bool lastStep = t == steps - 1;
+            int row = t * envs;
+            for (int e = 0; e < envs; e++)
+            {
+                int i = row + e;
+                double nextValue, nextAdvantage;
+                if (terminated[i]) (nextValue, nextAdvantage) = (0.0, 0.0);
+                else if (truncated[i]) (nextValue, nextAdvantage) = (truncationValues[i], 0.0);
+                else if (lastStep) (nextValue, nextAdvantage) = (lastValues[e], 0.0);
+                else (nextValue, nextAdvantage) = (values[i + envs], advantages[i + envs]);
+                double advantage = Gae.Recurse(BellmanErrors.Of(rewards[i], values[i], nextValue, gamma), gammaLambda, nextAdvantage);
+                advantages[i] = advantage;
+                check += advantage;
+            }
+        }
+        if (!double.IsFinite(check)) ThrowNonFinite(rewards, values, terminated, truncated, truncationValues, lastValues, advantages);
+    }
+
+    private static void Validate(
+        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
+        ReadOnlySpan<double> truncationValues, int envs, Span<double> advantages)
+    {
+        if (envs == 0) throw new ArgumentException("lastValues must not be empty: it holds V(s_S) of each environment, so its length is the number of environments N.", "lastValues");
+        Guard.NotEmpty(rewards, nameof(rewards));
+        if (rewards.Length % envs != 0)
+            throw new ArgumentException($"rewards has length {rewards.Length}, which is not a multiple of N = {envs} (the length of lastValues): it must be [S x N].", nameof(rewards));
+        const string Shape = "[S x N], like rewards";
+        Guard.Length(values.Length, rewards.Length, nameof(values), Shape);
+        Guard.Length(terminated.Length, rewards.Length, nameof(terminated), Shape);
+        Guard.Length(truncated.Length, rewards.Length, nameof(truncated), Shape);
+        Guard.Length(truncationValues.Length, rewards.Length, nameof(truncationValues), Shape);
+        Guard.Length(advantages.Length, rewards.Length, nameof(advantages), Shape);
+    }
+
+    /// <summary>Names the non-finite input that was read, or reports an overflow.</summary>
+    private static void ThrowNonFinite(
+        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
+        ReadOnlySpan<double> truncationValues, ReadOnlySpan<double> lastValues, ReadOnlySpan<double> advantages)
+    {
+        Guard.Finite(rewards, nameof(rewards));
+        Guard.Finite(values, nameof(values));
+        int envs = lastValues.Length, lastRow = rewards.Length - envs;
+        for (int i = 0; i < rewards.Length; i++)
+        {
+            if (terminated[i]) continue;
+            if (truncated[i]) RequireFinite(truncationValues[i], nameof(truncationValues), i, "the episode was truncated there, so it is bootstrapped from");
+            else if (i >= lastRow) RequireFinite(lastValues[i - lastRow], nameof(lastValues), i - lastRow, "the rollout ends mid-episode there, so it is bootstrapped from");
+        }
+        foreach (double a in advantages)
+            if (!double.IsFinite(a))
+                throw new OverflowException("the advantages overflowed to infinity: rewards or values are too large in magnitude.");
+        // Every advantage is finite and only their running sum overflowed: the result stands.
+    }
+
+    private static void RequireFinite(double value, string name, int index, string why)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentException($"{name}[{index}] is {value}; {why}, so it must be finite.", name);
+    }
+}
