@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Rl.Cli;
+
+// One command line over the kit. Exit codes: 0 success, 1 failure, 2 bad options.
+var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators and algorithms from the command line.")
+{
+    GaeExampleCommand.Create(),
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Run with --help to see the commands and their options.");
+    return 2;
+}
+return parsed.Invoke();
