@@ -45,6 +45,15 @@ public static class Gym
             nameof(id));
     }
 
+    /// <summary>
+    /// <paramref name="count"/> copies of <paramref name="id"/> stepped together, each with its own
+    /// time limit: Gymnasium's <c>gym.make_vec(id, num_envs=count)</c> with same-step autoreset.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Make{TAction}"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public static VectorEnvironment<TAction> MakeVector<TAction>(string id, int count) =>
+        new(() => Make<TAction>(id), count, Spec(id).ObservationSize);
+
     private static Registration Find(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
