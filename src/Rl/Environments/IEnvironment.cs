@@ -44,7 +44,11 @@ public interface IEnvironment<TObservation, TAction>
 public readonly record struct StepResult<TObservation>(
     TObservation Observation, double Reward, bool Terminated, bool Truncated)
 {
-    /// <summary>The episode is over, for either reason.</summary>
+    /// <summary>
+    /// The episode is over, for either reason. Both flags can be set at once (a time limit that runs
+    /// out on the terminal step): check <see cref="Terminated"/> first, since a terminal state has
+    /// value 0 whatever the clock says.
+    /// </summary>
     public bool Done => Terminated || Truncated;
 }
 

@@ -50,9 +50,9 @@ public static class Rollout
             rewards.Add(step.Reward);
             observations.Add(step.Observation);
             observation = step.Observation;
-            if (step.Terminated) return new(observations, actions, rewards.ToArray(), Terminated: true, Truncated: false);
-            if (step.Truncated) return new(observations, actions, rewards.ToArray(), Terminated: false, Truncated: true);
+            if (step.Terminated) return new(observations, actions, rewards.ToArray(), terminated: true, truncated: false);
+            if (step.Truncated) return new(observations, actions, rewards.ToArray(), terminated: false, truncated: true);
         }
-        return new(observations, actions, rewards.ToArray(), Terminated: false, Truncated: true);
+        return new(observations, actions, rewards.ToArray(), terminated: false, truncated: true);
     }
 }

@@ -98,10 +98,21 @@ public sealed class Rng : System.Random
         return high;
     }
 
-    /// <summary>Draws index i with probability <c>probabilities[i]</c> (inverse CDF on one uniform).</summary>
+    /// <summary>
+    /// Draws index i with probability <c>probabilities[i]</c> (inverse CDF on one uniform). The entries
+    /// must be non-negative and sum to 1 within 1e-9.
+    /// </summary>
     public int Categorical(ReadOnlySpan<double> probabilities)
     {
-        if (probabilities.IsEmpty) throw new ArgumentException("must not be empty.", nameof(probabilities));
+        if (probabilities.IsEmpty) throw new ArgumentException("probabilities must not be empty.", nameof(probabilities));
+        double total = 0;
+        foreach (double p in probabilities)
+        {
+            if (!(p >= 0)) throw new ArgumentException($"probabilities must be non-negative, got {p}.", nameof(probabilities));
+            total += p;
+        }
+        if (!(Math.Abs(total - 1.0) <= 1e-9))
+            throw new ArgumentException($"probabilities must sum to 1 (within 1e-9), got {total:R}.", nameof(probabilities));
         double u = NextDouble();
         double cumulative = 0;
         for (int i = 0; i < probabilities.Length; i++)
@@ -109,17 +120,21 @@ public sealed class Rng : System.Random
             cumulative += probabilities[i];
             if (u < cumulative) return i;
         }
-        // Rounding can leave the total a hair under 1: the last non-zero entry takes the rest.
-        for (int i = probabilities.Length - 1; i >= 0; i--)
-            if (probabilities[i] > 0) return i;
-        throw new ArgumentException("must have a positive entry.", nameof(probabilities));
+        // Rounding can leave the running total a hair under u: the last non-zero entry takes the rest.
+        int last = probabilities.Length - 1;
+        while (probabilities[last] == 0) last--;
+        return last;
     }
 
     /// <inheritdoc />
     public override int Next() => (int)NextBelow(int.MaxValue);
 
     /// <inheritdoc />
-    public override int Next(int maxValue) => maxValue == 0 ? 0 : NextInt(maxValue);
+    public override int Next(int maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
+        return maxValue == 0 ? 0 : NextInt(maxValue);
+    }
 
     /// <inheritdoc />
     public override int Next(int minValue, int maxValue)

@@ -67,10 +67,6 @@ public static class ValueDataset
         foreach (var tau in trajectories)
         {
             if (tau is null) throw new ArgumentException($"trajectory {index} is null.", nameof(trajectories));
-            if (tau.Observations.Count != tau.Length + 1)
-                throw new ArgumentException(
-                    $"trajectory {index} has {tau.Observations.Count} observations for {tau.Length} rewards; it needs H + 1 for H.",
-                    nameof(trajectories));
             if (tau.Length > 0) // a trajectory of no steps has no (s_h, y_h) pairs
             {
                 double lastValue = tau.Terminated ? 0.0 : bootstrapValue?.Invoke(tau.Observations[^1]) ?? 0.0;

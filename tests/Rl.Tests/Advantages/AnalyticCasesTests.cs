@@ -108,7 +108,7 @@ public class AnalyticCasesTests
     public void Termination_DoesNotBootstrap_Truncation_Does()
     {
         // The same two steps, ending in a state the critic values at 10.
-        var terminated = new Rl.Environments.Trajectory<int, int>([0, 1, 2], [0, 0], [1.0, 1.0], Terminated: true, Truncated: false);
+        var terminated = new Rl.Environments.Trajectory<int, int>([0, 1, 2], [0, 0], [1.0, 1.0], terminated: true, truncated: false);
         var truncated = terminated with { Terminated = false, Truncated = true };
         Func<int, double> critic = s => s == 2 ? 10.0 : 0.0;
         // Terminated: A_1 = 1 + 0 - 0; truncated: A_1 = 1 + 1 * 10 - 0.

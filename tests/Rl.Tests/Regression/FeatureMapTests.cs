@@ -32,7 +32,7 @@ public class FeatureMapTests
     public void LinearValueFunction_ConvertsToAFunc_ForTrajectoryValues()
     {
         var vhat = new LinearValueFunction<int>(new OneHotFeatures(3), [10.0, 20.0, 30.0]);
-        var tau = new Trajectory<int, int>([0, 1, 2], [0, 0], [0.0, 0.0], Terminated: false, Truncated: true);
+        var tau = new Trajectory<int, int>([0, 1, 2], [0, 0], [0.0, 0.0], terminated: false, truncated: true);
         Assert.Equal([10.0, 20.0, 30.0], tau.Values(vhat));
     }
 

@@ -36,7 +36,7 @@ public class ValueDatasetTests
     public void Trajectories_AreConcatenatedInOrder()
     {
         var single = ValueDataset.FromTrajectories([Tau(true)], gamma: 1.0);
-        var empty = new Trajectory<int, int>([5], [], [], Terminated: true, Truncated: false); // no steps: no pairs
+        var empty = new Trajectory<int, int>([5], [], [], terminated: true, truncated: false); // no steps: no pairs
         var data = ValueDataset.FromTrajectories([Tau(true), empty, Tau(true)], gamma: 1.0);
         Assert.Equal(6, data.Count);
         Assert.Equal(single.Targets.Concat(single.Targets), data.Targets);
@@ -55,8 +55,8 @@ public class ValueDatasetTests
     {
         Assert.Equal("targets", Assert.ThrowsAny<ArgumentException>(() => new ValueDataset<int>([0, 1], [1.0])).ParamName);
         Assert.Equal("gamma", Assert.ThrowsAny<ArgumentException>(() => ValueDataset.FromTrajectories([Tau(true)], gamma: 1.5)).ParamName);
-        var malformed = new Trajectory<int, int>([0, 1], [0, 0], [1.0, 1.0], Terminated: true, Truncated: false);
-        Assert.Equal("trajectories", Assert.ThrowsAny<ArgumentException>(() => ValueDataset.FromTrajectories([malformed], gamma: 1.0)).ParamName);
+        Assert.Equal("observations", Assert.ThrowsAny<ArgumentException>(
+            () => new Trajectory<int, int>([0, 1], [0, 0], [1.0, 1.0], terminated: true, truncated: false)).ParamName);
         Assert.Equal("bootstrapValue", Assert.ThrowsAny<ArgumentException>(
             () => ValueDataset.FromTrajectories([Tau(terminated: false)], 1.0, _ => double.NaN)).ParamName);
     }
