@@ -63,14 +63,22 @@ public static class BatchedGae
         int steps = rewards.Length / envs;
         double check = 0.0; // the sum of every advantage: finite unless some input read was not
         var checks = Vector256<double>.Zero;
-        for (int t = steps - 1; t >= 0; t--)
+
+        // The last step: every environment whose episode goes on bootstraps from V(s_S).
+        int lastRow = (steps - 1) * envs;
+        for (int e = 0; e < envs; e++)
+            check += advantages[lastRow + e] = Step(rewards, values, terminated, truncated, truncationValues, lastValues, envs, lastRow + e, e, lastStep: true, gamma, gammaLambda, advantages);
+
+        var gammaVector = Vector256.Create(gamma);
+        var gammaLambdaVector = Vector256.Create(gammaLambda);
+        for (int t = steps - 2; t >= 0; t--)
         {
-            bool lastStep = t == steps - 1;
             int row = t * envs;
             int e = 0;
-            // Fast path, four environments at once, where none of them ends an episode at step t
-            // (all but a few percent of steps): the same two fused multiply-adds as the scalar step,
-            // so the result is bit for bit the same.
+            // Fast path, four environments at once where none of them ends an episode at step t (all
+            // but a few percent of steps): the same two fused multiply-adds as the scalar step, so
+            // the result is bit for bit the same. Validate() has checked every length, so the
+            // unchecked loads stay inside the spans.
             if (Vector256.IsHardwareAccelerated)
             {
                 for (; e + Vector256<double>.Count <= envs; e += Vector256<double>.Count)
@@ -79,23 +87,26 @@ public static class BatchedGae
                     if (AnyEnds(terminated, truncated, i))
                     {
                         for (int lane = e; lane < e + Vector256<double>.Count; lane++)
-                            check += advantages[row + lane] = Step(rewards, values, terminated, truncated, truncationValues, lastValues, envs, row + lane, lane, lastStep, gamma, gammaLambda, advantages);
+                            check += advantages[row + lane] = Step(rewards, values, terminated, truncated, truncationValues, lastValues, envs, row + lane, lane, lastStep: false, gamma, gammaLambda, advantages);
                         continue;
                     }
-                    var nextValue = lastStep ? Vector256.Create(lastValues.Slice(e)) : Vector256.Create(values.Slice(i + envs));
-                    var nextAdvantage = lastStep ? Vector256<double>.Zero : Vector256.Create(advantages.Slice(i + envs));
-                    var bellmanError = Vector256.FusedMultiplyAdd(Vector256.Create(gamma), nextValue, Vector256.Create(rewards.Slice(i))) - Vector256.Create(values.Slice(i));
-                    var advantage = Vector256.FusedMultiplyAdd(Vector256.Create(gammaLambda), nextAdvantage, bellmanError);
-                    advantage.CopyTo(advantages.Slice(i));
+                    var bellmanError = Vector256.FusedMultiplyAdd(gammaVector, Load(values, i + envs), Load(rewards, i)) - Load(values, i);
+                    var advantage = Vector256.FusedMultiplyAdd(gammaLambdaVector, Load(advantages, i + envs), bellmanError);
+                    advantage.StoreUnsafe(ref MemoryMarshal.GetReference(advantages), (nuint)i);
                     checks += advantage;
                 }
             }
             for (; e < envs; e++)
-                check += advantages[row + e] = Step(rewards, values, terminated, truncated, truncationValues, lastValues, envs, row + e, e, lastStep, gamma, gammaLambda, advantages);
+                check += advantages[row + e] = Step(rewards, values, terminated, truncated, truncationValues, lastValues, envs, row + e, e, lastStep: false, gamma, gammaLambda, advantages);
         }
         check += Vector256.Sum(checks);
         if (!double.IsFinite(check)) ThrowNonFinite(rewards, values, terminated, truncated, truncationValues, lastValues, advantages);
     }
+
+    /// <summary>Four doubles from index i on, without a bounds check (the caller has validated the length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> span, int i) =>
+        Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)i);
 
     /// <summary>
     /// The advantage of entry i (step t, environment e), given the advantages of step t + 1: the
@@ -118,8 +129,8 @@ public static class BatchedGae
     /// <summary>Whether any of the four entries from i on ends an episode (one 32-bit read per flag array).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AnyEnds(ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated, int i) =>
-        (MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(terminated.Slice(i, 4))) |
-         MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(truncated.Slice(i, 4)))) != 0;
+        (Unsafe.ReadUnaligned<uint>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(terminated), i))) |
+         Unsafe.ReadUnaligned<uint>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(truncated), i)))) != 0;
 
     private static void Validate(
         ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
