@@ -34,8 +34,9 @@ public static class SimdKernels
     /// <summary>Same as <see cref="ScalarKernels.MatMul"/>: <c>C = bias 1^T + A B</c>.</summary>
     /// <remarks>
     /// Vectorised along the columns j of B and C (contiguous), so A may have any strides: each
-    /// A(i, p) is broadcast to all lanes. Blocks of 4 rows x 4W columns; a block that overhangs the
-    /// last row repeats that row, which is harmless because C is overwritten, not added to.
+    /// A(i, p) is broadcast to all lanes. Blocks of 4 rows x 4W columns, then 8 rows x W columns,
+    /// then single columns; a block that overhangs the last row repeats that row, which is
+    /// harmless because C is overwritten, not added to.
     /// </remarks>
     public static void MatMul(int m, int n, int k, ReadOnlySpan<double> a, int aRowStride, int aColumnStride,
         ReadOnlySpan<double> b, ReadOnlySpan<double> bias, Span<double> c)
@@ -62,15 +63,8 @@ public static class SimdKernels
             for (int i = 0; i < m; i += 4)
                 MatMulBlock<TLanes, TVector>(i, j, m, n, k, ref a0, aRowStride, aColumnStride, ref b0, bias, ref c0);
         for (; j + w <= n; j += w)
-            for (int i = 0; i < m; i++)
-            {
-                // C[i, j : j + W] = bias[i] + sum_p A(i, p) B[p, j : j + W]
-                var sum = TLanes.Create(bias.IsEmpty ? 0.0 : bias[i]);
-                for (int p = 0; p < k; p++)
-                    sum = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a0, i * aRowStride + p * aColumnStride)),
-                        TLanes.Load(ref b0, p * n + j), sum);
-                TLanes.Store(sum, ref c0, i * n + j);
-            }
+            for (int i = 0; i < m; i += 8)
+                MatMulBlock8RowsBy1Vector<TLanes, TVector>(i, j, m, n, k, ref a0, aRowStride, aColumnStride, ref b0, bias, ref c0);
         for (; j < n; j++)
             for (int i = 0; i < m; i++)
             {
@@ -122,6 +116,52 @@ public static class SimdKernels
         Store4<TLanes, TVector>(ref Unsafe.Add(ref c, i1 * n + j), w, c10, c11, c12, c13);
         Store4<TLanes, TVector>(ref Unsafe.Add(ref c, i2 * n + j), w, c20, c21, c22, c23);
         Store4<TLanes, TVector>(ref Unsafe.Add(ref c, i3 * n + j), w, c30, c31, c32, c33);
+    }
+
+    /// <summary>
+    /// C[i0 : i0 + 8, j : j + W] = bias + A B, rows past the last clamped to it: the columns left
+    /// over from 4W-wide blocks, all of them when the batch is small (acting in a few environments).
+    /// Eight rows give eight independent multiply-add chains, enough to keep both FMA units busy.
+    /// </summary>
+    private static void MatMulBlock8RowsBy1Vector<TLanes, TVector>(int i0, int j, int m, int n, int k, ref double a,
+        int aRowStride, int aColumnStride, ref double b, ReadOnlySpan<double> bias, ref double c)
+        where TLanes : struct, ILanes<TVector> where TVector : struct
+    {
+        Span<int> rows = [i0, Math.Min(i0 + 1, m - 1), Math.Min(i0 + 2, m - 1), Math.Min(i0 + 3, m - 1),
+            Math.Min(i0 + 4, m - 1), Math.Min(i0 + 5, m - 1), Math.Min(i0 + 6, m - 1), Math.Min(i0 + 7, m - 1)];
+        ref double a0 = ref Unsafe.Add(ref a, rows[0] * aRowStride); // A(i0, 0)
+        ref double a1 = ref Unsafe.Add(ref a, rows[1] * aRowStride);
+        ref double a2 = ref Unsafe.Add(ref a, rows[2] * aRowStride);
+        ref double a3 = ref Unsafe.Add(ref a, rows[3] * aRowStride);
+        ref double a4 = ref Unsafe.Add(ref a, rows[4] * aRowStride);
+        ref double a5 = ref Unsafe.Add(ref a, rows[5] * aRowStride);
+        ref double a6 = ref Unsafe.Add(ref a, rows[6] * aRowStride);
+        ref double a7 = ref Unsafe.Add(ref a, rows[7] * aRowStride);
+        TVector c0 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[0]]), c1 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[1]]);
+        TVector c2 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[2]]), c3 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[3]]);
+        TVector c4 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[4]]), c5 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[5]]);
+        TVector c6 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[6]]), c7 = TLanes.Create(bias.IsEmpty ? 0.0 : bias[rows[7]]);
+        ref double bp = ref Unsafe.Add(ref b, j); // B[0, j]
+        for (int p = 0, ap = 0; p < k; p++, ap += aColumnStride, bp = ref Unsafe.Add(ref bp, n))
+        {
+            var y = TLanes.Load(ref bp, 0); // B[p, j : j + W]
+            c0 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a0, ap)), y, c0);
+            c1 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a1, ap)), y, c1);
+            c2 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a2, ap)), y, c2);
+            c3 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a3, ap)), y, c3);
+            c4 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a4, ap)), y, c4);
+            c5 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a5, ap)), y, c5);
+            c6 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a6, ap)), y, c6);
+            c7 = TLanes.MultiplyAdd(TLanes.Create(Unsafe.Add(ref a7, ap)), y, c7);
+        }
+        TLanes.Store(c0, ref c, rows[0] * n + j); // C[i, j : j + W]
+        TLanes.Store(c1, ref c, rows[1] * n + j);
+        TLanes.Store(c2, ref c, rows[2] * n + j);
+        TLanes.Store(c3, ref c, rows[3] * n + j);
+        TLanes.Store(c4, ref c, rows[4] * n + j);
+        TLanes.Store(c5, ref c, rows[5] * n + j);
+        TLanes.Store(c6, ref c, rows[6] * n + j);
+        TLanes.Store(c7, ref c, rows[7] * n + j);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
