@@ -4,6 +4,9 @@ using Rl.Cli;
 // One command line over the kit. Exit codes: 0 success, 1 failure, 2 bad options.
 var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators and algorithms from the command line.")
 {
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    BenchCommand.Create(),
     GaeExampleCommand.Create(),
 };
 var parsed = root.Parse(args);

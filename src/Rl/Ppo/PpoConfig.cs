@@ -96,6 +96,10 @@ public sealed record PpoConfig
         EntropyCoefficient = 0.0,
     };
 
+    /// <summary>The preset for <paramref name="environmentId"/>: <see cref="Pendulum"/> for Pendulum-v1, else <see cref="CartPole"/>'s values with that id.</summary>
+    public static PpoConfig ForEnvironment(string environmentId) =>
+        environmentId == Pendulum.EnvironmentId ? Pendulum : CartPole with { EnvironmentId = environmentId };
+
     /// <summary>Checks every field; each failure names the field and its rule.</summary>
     public void Validate()
     {

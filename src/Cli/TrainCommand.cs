@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Rl.Ppo;
+using Spectre.Console;
+
+namespace Rl.Cli;
+
+/// <summary>
+/// `train`: PPO on one environment with a live progress bar; writes metrics.csv, episodes.csv,
+/// learning-curves.html and policy.json into the output folder, then evaluates the policy.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var options = new TrainingOptions();
+        var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<env>-seed<seed>)." };
+        var evaluationEpisodes = new Option<int>("--eval-episodes") { Description = "Deterministic evaluation episodes after training.", DefaultValueFactory = _ => 100 };
+        var command = new Command("train", "Train PPO (lecture item 8) and save the policy, its metrics and learning curves.");
+        foreach (var option in options.All) command.Options.Add(option);
+        command.Options.Add(output);
+        command.Options.Add(evaluationEpisodes);
+        command.SetAction(parse =>
+        {
+            PpoConfig config;
+            try
+            {
+                config = options.Read(parse);
+                if (parse.GetValue(evaluationEpisodes) < 1) throw new ArgumentException("must be at least 1.", "--eval-episodes");
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {options.OptionFor(e.ParamName)}: {Messages.WithoutParameter(e)}");
+                return 2;
+            }
+            string folder = parse.GetValue(output) ?? Path.Combine("runs", $"{config.EnvironmentId}-seed{config.Seed}");
+            Run(config, folder, parse.GetValue(evaluationEpisodes));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Run(PpoConfig config, string folder, int evaluationEpisodes)
+    {
+        Directory.CreateDirectory(folder);
+        var trainer = new PpoTrainer(config);
+        var log = new TrainingLog(config);
+        Console.WriteLine($"Training PPO on {config.EnvironmentId}, seed {config.Seed}: {config.Updates} updates of {config.Environments} envs x {config.StepsPerRollout} steps = {config.Updates * (long)config.BatchSize:N0} steps.");
+        if (Console.IsOutputRedirected)
+        {
+            foreach (var report in trainer.Run())
+            {
+                log.Add(report);
+                if (report.Update % Math.Max(1, config.Updates / 10) == 0 || report.Update == config.Updates) Console.WriteLine(log.Describe());
+            }
+        }
+        else
+        {
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask("starting", maxValue: config.Updates);
+                    foreach (var report in trainer.Run())
+                    {
+                        log.Add(report);
+                        task.Description = Markup.Escape(log.Describe());
+                        task.Increment(1);
+                    }
+                });
+        }
+
+        log.WriteCsv(Path.Combine(folder, "metrics.csv"), Path.Combine(folder, "episodes.csv"));
+        HtmlCharts.WriteLearningCurves(Path.Combine(folder, "learning-curves.html"), $"PPO on {config.EnvironmentId}, seed {config.Seed}", log.Reports, log.Episodes);
+        PolicyFile.Save(trainer.Agent, Path.Combine(folder, "policy.json"));
+        var evaluation = Evaluation.Run(trainer.Agent, evaluationEpisodes, seed: 1_000_000);
+        Console.WriteLine(log.Describe());
+        Console.WriteLine($"Deterministic evaluation over {evaluationEpisodes} episodes: mean return {evaluation.Mean:F1} +- {evaluation.StandardDeviation:F1} (std).");
+        Console.WriteLine($"Wrote {folder}/metrics.csv, episodes.csv, learning-curves.html, policy.json.");
+    }
+}
