@@ -78,10 +78,20 @@ public sealed record PpoConfig
     public static PpoConfig CartPole { get; } = new();
 
     /// <summary>
-    /// A configuration tuned for Pendulum-v1: a shorter horizon (gamma 0.9: the swing-up pays within
-    /// tens of steps), longer rollouts and more epochs to squeeze the continuous-action data, a larger
-    /// learning rate, no entropy bonus (the Gaussian's log-std is learned), 200k steps.
+    /// A configuration tuned for Pendulum-v1 (rl-baselines3-zoo's, without gSDE): a shorter horizon
+    /// (gamma 0.9: the swing-up pays within tens of steps), longer rollouts and more epochs to squeeze
+    /// the continuous-action data, a larger learning rate, no entropy bonus (the Gaussian's log-std is
+    /// learned), 200k steps, and no value-loss clipping.
     /// </summary>
+    /// <remarks>
+    /// Value clipping (<see cref="ClipValueLoss"/>) stops the gradient once V(s) has moved epsilon = 0.2
+    /// from its old value, so each update moves the critic by about 0.2 at most. Pendulum's discounted
+    /// returns lie in about [-160, 0] (gamma 0.9, rewards down to -16.3), so a clipped critic would need
+    /// hundreds of updates to reach its targets (explained variance
+    /// still 0.84 after the 48 updates of 200k steps), and the advantages stay noisy until it gets
+    /// there. Unclipped, the critic fits within a few updates, and seeds 1-10 reach deterministic
+    /// evaluation means of -183 to -195 (against -587 to -808 for seeds 1-3 when clipped).
+    /// </remarks>
     public static PpoConfig Pendulum { get; } = new()
     {
         EnvironmentId = "Pendulum-v1",
@@ -94,6 +104,7 @@ public sealed record PpoConfig
         Minibatches = 32,
         Epochs = 10,
         EntropyCoefficient = 0.0,
+        ClipValueLoss = false,
     };
 
     /// <summary>The preset for <paramref name="environmentId"/>: <see cref="Pendulum"/> for Pendulum-v1, else <see cref="CartPole"/>'s values with that id.</summary>
