@@ -61,7 +61,7 @@ public static class SimdKernels
         int j = 0;
         for (; j + 4 * w <= n; j += 4 * w)
             for (int i = 0; i < m; i += 4)
-                MatMulBlock<TLanes, TVector>(i, j, m, n, k, ref a0, aRowStride, aColumnStride, ref b0, bias, ref c0);
+                MatMulBlock4RowsBy4Vectors<TLanes, TVector>(i, j, m, n, k, ref a0, aRowStride, aColumnStride, ref b0, bias, ref c0);
         for (; j + w <= n; j += w)
             for (int i = 0; i < m; i += 8)
                 MatMulBlock8RowsBy1Vector<TLanes, TVector>(i, j, m, n, k, ref a0, aRowStride, aColumnStride, ref b0, bias, ref c0);
@@ -76,7 +76,7 @@ public static class SimdKernels
     }
 
     /// <summary>C[i0 : i0 + 4, j : j + 4W] = bias + A B, rows past the last clamped to it.</summary>
-    private static void MatMulBlock<TLanes, TVector>(int i0, int j, int m, int n, int k, ref double a, int aRowStride,
+    private static void MatMulBlock4RowsBy4Vectors<TLanes, TVector>(int i0, int j, int m, int n, int k, ref double a, int aRowStride,
         int aColumnStride, ref double b, ReadOnlySpan<double> bias, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
     {
@@ -256,21 +256,10 @@ public static class SimdKernels
             s23 = TLanes.MultiplyAdd(x2, y, s23); s33 = TLanes.MultiplyAdd(x3, y, s33);
         }
         ref double c0 = ref Unsafe.Add(ref c, i0 * n + j0); // C[i0, j0]
-        AddLaneSums<TLanes, TVector>(ref c0, s00, s01, s02, s03);
-        if (i0 + 1 < m) AddLaneSums<TLanes, TVector>(ref Unsafe.Add(ref c0, n), s10, s11, s12, s13);
-        if (i0 + 2 < m) AddLaneSums<TLanes, TVector>(ref Unsafe.Add(ref c0, 2 * n), s20, s21, s22, s23);
-        if (i0 + 3 < m) AddLaneSums<TLanes, TVector>(ref Unsafe.Add(ref c0, 3 * n), s30, s31, s32, s33);
-    }
-
-    /// <summary>C[i, j : j + 4] += the lane sums of four partial-sum vectors.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddLaneSums<TLanes, TVector>(ref double cRow, TVector s0, TVector s1, TVector s2, TVector s3)
-        where TLanes : struct, ILanes<TVector> where TVector : struct
-    {
-        cRow += TLanes.Sum(s0);
-        Unsafe.Add(ref cRow, 1) += TLanes.Sum(s1);
-        Unsafe.Add(ref cRow, 2) += TLanes.Sum(s2);
-        Unsafe.Add(ref cRow, 3) += TLanes.Sum(s3);
+        TLanes.AddSumsOfFour(ref c0, s00, s01, s02, s03);
+        if (i0 + 1 < m) TLanes.AddSumsOfFour(ref Unsafe.Add(ref c0, n), s10, s11, s12, s13);
+        if (i0 + 2 < m) TLanes.AddSumsOfFour(ref Unsafe.Add(ref c0, 2 * n), s20, s21, s22, s23);
+        if (i0 + 3 < m) TLanes.AddSumsOfFour(ref Unsafe.Add(ref c0, 3 * n), s30, s31, s32, s33);
     }
 
     /// <summary>C[i0 : i0 + 4, j] += A[i0 : i0 + 4, 0 : kv] B[j, 0 : kv]^T: the columns left over from 4 x 4 blocks.</summary>
