@@ -60,8 +60,9 @@ internal interface ILanes<TVector> where TVector : struct
     /// <summary>|x|, lane by lane.</summary>
     static abstract TVector Abs(TVector value);
 
-    /// <summary>max(a, b), lane by lane.</summary>
-    static abstract TVector Max(TVector a, TVector b);
+    /// <summary>max(a, b), lane by lane, in the processor's own instruction: which operand comes back
+    /// when one is NaN is left to the processor (one instruction instead of three on x86).</summary>
+    static abstract TVector MaxNative(TVector a, TVector b);
 
     /// <summary>All bits set in the lanes where <c>a &gt;= b</c>, none elsewhere (and where either is NaN).</summary>
     static abstract TVector AtLeast(TVector a, TVector b);
@@ -101,7 +102,7 @@ internal readonly struct PortableLanes : ILanes<Vector<double>>
         Unsafe.Add(ref destination, 3) += Vector.Sum(s3);
     }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Abs(Vector<double> value) => Vector.Abs(value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Max(Vector<double> a, Vector<double> b) => Vector.Max(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> MaxNative(Vector<double> a, Vector<double> b) => Vector.MaxNative(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> AtLeast(Vector<double> a, Vector<double> b) => Vector.AsVectorDouble(Vector.GreaterThanOrEqual(a, b));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Select(Vector<double> mask, Vector<double> ifTrue, Vector<double> ifFalse) => Vector.ConditionalSelect(mask, ifTrue, ifFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> CopySign(Vector<double> magnitude, Vector<double> sign) => Vector.CopySign(magnitude, sign);
@@ -152,7 +153,7 @@ internal readonly struct Vector512Lanes : ILanes<Vector512<double>>
         }
     }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Max(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> MaxNative(Vector512<double> a, Vector512<double> b) => Vector512.MaxNative(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> AtLeast(Vector512<double> a, Vector512<double> b) => Vector512.GreaterThanOrEqual(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> ifTrue, Vector512<double> ifFalse) => Vector512.ConditionalSelect(mask, ifTrue, ifFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.CopySign(magnitude, sign);
