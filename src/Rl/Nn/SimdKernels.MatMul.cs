@@ -26,6 +26,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="MatMul"/> at the width of <typeparamref name="TLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MatMul<TLanes, TVector>(int m, int n, int k, ReadOnlySpan<double> a, int aRowStride,
         int aColumnStride, ReadOnlySpan<double> b, ReadOnlySpan<double> bias, Span<double> c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
@@ -54,6 +55,7 @@ public static partial class SimdKernels
     }
 
     /// <summary>C[i0 : i0 + 8, j : j + 2W] = bias + A B, rows past the last clamped to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatMulBlock8RowsBy2Vectors<TLanes, TVector>(int i0, int j, int m, int n, int k, ref double a,
         int aRowStride, int aColumnStride, ref double b, ReadOnlySpan<double> bias, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
@@ -124,6 +126,7 @@ public static partial class SimdKernels
     /// over from 2W-wide blocks, all of them when the batch is narrower (acting in a few environments).
     /// Eight rows give eight independent multiply-add chains, enough to keep both FMA units busy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatMulBlock8RowsBy1Vector<TLanes, TVector>(int i0, int j, int m, int n, int k, ref double a,
         int aRowStride, int aColumnStride, ref double b, ReadOnlySpan<double> bias, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct

@@ -29,6 +29,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="MatMulTransposedAccumulate"/> at the width of <typeparamref name="TLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MatMulTransposedAccumulate<TLanes, TVector>(int m, int n, int k, ReadOnlySpan<double> a,
         ReadOnlySpan<double> b, Span<double> c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
@@ -54,6 +55,7 @@ public static partial class SimdKernels
     }
 
     /// <summary>C[i0 : i0 + 4, j0 : j0 + 4] += A[i0 : i0 + 4, 0 : kv] B[j0 : j0 + 4, 0 : kv]^T.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotBlock4By4<TLanes, TVector>(int i0, int j0, int m, int n, int k, int kv, ref double a,
         ref double b, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
@@ -97,6 +99,7 @@ public static partial class SimdKernels
     }
 
     /// <summary>C[i0 : i0 + 4, j] += A[i0 : i0 + 4, 0 : kv] B[j, 0 : kv]^T: the columns left over from 4 x 4 blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotBlock4By1<TLanes, TVector>(int i0, int j, int m, int n, int k, int kv, ref double a,
         ref double b, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct

@@ -16,6 +16,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="Tanh"/> at the width of <typeparamref name="TLanes"/>; the last x.Length mod W by <see cref="Math.Tanh"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Tanh<TLanes, TVector>(ReadOnlySpan<double> x, Span<double> y)
         where TLanes : struct, ILanes<TVector> where TVector : struct
     {

@@ -24,6 +24,9 @@ namespace Rl.Nn;
 /// <see cref="Tanh"/>) are written once over <see cref="ILanes{TVector}"/> and run with 512-bit
 /// vectors where the processor runs those at full speed (W = 8), with <see cref="Vector{T}"/>
 /// otherwise (W = 4 with AVX2, 2 with NEON); the light elementwise kernels use <see cref="Vector{T}"/>.
+/// Those kernels are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the runtime's
+/// first, quick compilation would not inline the <see cref="ILanes{TVector}"/> calls and run
+/// several times slower until it recompiles them, which would blur short runs and benchmarks.
 /// </para>
 /// </remarks>
 public static partial class SimdKernels
