@@ -43,10 +43,15 @@ public static partial class SimdKernels
         for (int i = 0; i < m; i++)
         {
             ref double row = ref Unsafe.Add(ref x0, i * n); // X[i, 0]
-            var partial = Vector<double>.Zero;
+            Vector<double> s0 = Vector<double>.Zero, s1 = s0; // two chains of additions, to hide their latency
             int j = 0;
-            for (; j + w <= n; j += w) partial += Vector.LoadUnsafe(ref row, (nuint)j);
-            double sum = Vector.Sum(partial);
+            for (; j + 2 * w <= n; j += 2 * w)
+            {
+                s0 += Vector.LoadUnsafe(ref row, (nuint)j);
+                s1 += Vector.LoadUnsafe(ref row, (nuint)(j + w));
+            }
+            for (; j + w <= n; j += w) s0 += Vector.LoadUnsafe(ref row, (nuint)j);
+            double sum = Vector.Sum(s0 + s1);
             for (; j < n; j++) sum += Unsafe.Add(ref row, j);
             sums[i] += sum;
         }
