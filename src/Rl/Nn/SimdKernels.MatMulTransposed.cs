@@ -11,7 +11,8 @@ public static partial class SimdKernels
     /// <summary>Same as <see cref="ScalarKernels.MatMulTransposedAccumulate"/>: <c>C += A B^T</c>.</summary>
     /// <remarks>
     /// Each C[i, j] is a dot product of two contiguous rows, vectorised along p: a 4 x 4 block of
-    /// outputs keeps 16 vector partial sums, added across lanes once at the end. Rows past the last
+    /// outputs keeps 16 vector partial sums, added across lanes once at the end; leftover columns
+    /// go 8 rows at a time. Rows past the last
     /// are clamped to it for the arithmetic but never stored (C is added to, so storing a repeat
     /// would count it twice). The last k mod W terms of every dot product are added in a plain
     /// loop afterwards, so that the block loops call nothing: a call would make the JIT keep the
@@ -39,12 +40,13 @@ public static partial class SimdKernels
         ref double b0 = ref MemoryMarshal.GetReference(b);
         ref double c0 = ref MemoryMarshal.GetReference(c);
         int kv = k - k % TLanes.Count; // p < kv: in vectors; kv <= p < k: one by one
+        int n4 = n - n % 4; // columns j < n4 in 4 x 4 blocks, the rest (all of them for one row) in 8 x 1 blocks
         for (int i = 0; i < m; i += 4)
-        {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) DotBlock4By4<TLanes, TVector>(i, j, m, n, k, kv, ref a0, ref b0, ref c0);
-            for (; j < n; j++) DotBlock4By1<TLanes, TVector>(i, j, m, n, k, kv, ref a0, ref b0, ref c0);
-        }
+            for (int j = 0; j < n4; j += 4)
+                DotBlock4By4<TLanes, TVector>(i, j, m, n, k, kv, ref a0, ref b0, ref c0);
+        for (int j = n4; j < n; j++)
+            for (int i = 0; i < m; i += 8)
+                DotBlock8By1<TLanes, TVector>(i, j, m, n, k, kv, ref a0, ref b0, ref c0);
         for (int i = 0; i < m && kv < k; i++)
             for (int j = 0; j < n; j++)
             {
@@ -98,31 +100,46 @@ public static partial class SimdKernels
         if (i0 + 3 < m) TLanes.AddSumsOfFour(ref Unsafe.Add(ref c0, 3 * n), s30, s31, s32, s33);
     }
 
-    /// <summary>C[i0 : i0 + 4, j] += A[i0 : i0 + 4, 0 : kv] B[j, 0 : kv]^T: the columns left over from 4 x 4 blocks.</summary>
+    /// <summary>
+    /// C[i0 : i0 + 8, j] += A[i0 : i0 + 8, 0 : kv] B[j, 0 : kv]^T: the columns left over from 4 x 4
+    /// blocks, and the whole of a matrix-vector product (acting on one row). Eight rows give eight
+    /// independent multiply-add chains, enough to keep both FMA units busy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void DotBlock4By1<TLanes, TVector>(int i0, int j, int m, int n, int k, int kv, ref double a,
+    private static void DotBlock8By1<TLanes, TVector>(int i0, int j, int m, int n, int k, int kv, ref double a,
         ref double b, ref double c)
         where TLanes : struct, ILanes<TVector> where TVector : struct
     {
-        int i1 = Math.Min(i0 + 1, m - 1), i2 = Math.Min(i0 + 2, m - 1), i3 = Math.Min(i0 + 3, m - 1);
-        ref double a0 = ref Unsafe.Add(ref a, i0 * k);
-        ref double a1 = ref Unsafe.Add(ref a, i1 * k);
-        ref double a2 = ref Unsafe.Add(ref a, i2 * k);
-        ref double a3 = ref Unsafe.Add(ref a, i3 * k);
+        ref double a0 = ref Unsafe.Add(ref a, i0 * k); // A[i0, 0]
+        ref double a1 = ref Unsafe.Add(ref a, Math.Min(i0 + 1, m - 1) * k);
+        ref double a2 = ref Unsafe.Add(ref a, Math.Min(i0 + 2, m - 1) * k);
+        ref double a3 = ref Unsafe.Add(ref a, Math.Min(i0 + 3, m - 1) * k);
+        ref double a4 = ref Unsafe.Add(ref a, Math.Min(i0 + 4, m - 1) * k);
+        ref double a5 = ref Unsafe.Add(ref a, Math.Min(i0 + 5, m - 1) * k);
+        ref double a6 = ref Unsafe.Add(ref a, Math.Min(i0 + 6, m - 1) * k);
+        ref double a7 = ref Unsafe.Add(ref a, Math.Min(i0 + 7, m - 1) * k);
         ref double bj = ref Unsafe.Add(ref b, j * k); // B[j, 0]
-        TVector s0 = TLanes.Create(0.0), s1 = s0, s2 = s0, s3 = s0;
+        TVector s0 = TLanes.Create(0.0), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
         for (int p = 0; p < kv; p += TLanes.Count)
         {
-            var y = TLanes.Load(ref bj, p);
+            var y = TLanes.Load(ref bj, p); // B[j, p : p + W]
             s0 = TLanes.MultiplyAdd(TLanes.Load(ref a0, p), y, s0);
             s1 = TLanes.MultiplyAdd(TLanes.Load(ref a1, p), y, s1);
             s2 = TLanes.MultiplyAdd(TLanes.Load(ref a2, p), y, s2);
             s3 = TLanes.MultiplyAdd(TLanes.Load(ref a3, p), y, s3);
+            s4 = TLanes.MultiplyAdd(TLanes.Load(ref a4, p), y, s4);
+            s5 = TLanes.MultiplyAdd(TLanes.Load(ref a5, p), y, s5);
+            s6 = TLanes.MultiplyAdd(TLanes.Load(ref a6, p), y, s6);
+            s7 = TLanes.MultiplyAdd(TLanes.Load(ref a7, p), y, s7);
         }
-        ref double cij = ref Unsafe.Add(ref c, i0 * n + j); // C[i0, j]
+        ref double cij = ref Unsafe.Add(ref c, i0 * n + j); // C[i0, j]; C[i0 + r, j] is r n further
         cij += TLanes.Sum(s0);
         if (i0 + 1 < m) Unsafe.Add(ref cij, n) += TLanes.Sum(s1);
         if (i0 + 2 < m) Unsafe.Add(ref cij, 2 * n) += TLanes.Sum(s2);
         if (i0 + 3 < m) Unsafe.Add(ref cij, 3 * n) += TLanes.Sum(s3);
+        if (i0 + 4 < m) Unsafe.Add(ref cij, 4 * n) += TLanes.Sum(s4);
+        if (i0 + 5 < m) Unsafe.Add(ref cij, 5 * n) += TLanes.Sum(s5);
+        if (i0 + 6 < m) Unsafe.Add(ref cij, 6 * n) += TLanes.Sum(s6);
+        if (i0 + 7 < m) Unsafe.Add(ref cij, 7 * n) += TLanes.Sum(s7);
     }
 }
