@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Rl.Nn;
 
@@ -50,11 +51,18 @@ internal interface ILanes<TVector> where TVector : struct
     /// <summary>The sum of the W lanes.</summary>
     static abstract double Sum(TVector value);
 
+    /// <summary>
+    /// <c>destination[r] += Sum(s_r)</c> for r = 0..3: four lane sums at once, which an
+    /// implementation may do faster than four <see cref="Sum"/>s.
+    /// </summary>
+    static abstract void AddSumsOfFour(ref double destination, TVector s0, TVector s1, TVector s2, TVector s3);
+
     /// <summary>|x|, lane by lane.</summary>
     static abstract TVector Abs(TVector value);
 
-    /// <summary>max(a, b), lane by lane.</summary>
-    static abstract TVector Max(TVector a, TVector b);
+    /// <summary>max(a, b), lane by lane, in the processor's own instruction: which operand comes back
+    /// when one is NaN is left to the processor (one instruction instead of three on x86).</summary>
+    static abstract TVector MaxNative(TVector a, TVector b);
 
     /// <summary>All bits set in the lanes where <c>a &gt;= b</c>, none elsewhere (and where either is NaN).</summary>
     static abstract TVector AtLeast(TVector a, TVector b);
@@ -85,8 +93,16 @@ internal readonly struct PortableLanes : ILanes<Vector<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Multiply(Vector<double> a, Vector<double> b) => a * b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Divide(Vector<double> a, Vector<double> b) => a / b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(Vector<double> value) => Vector.Sum(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddSumsOfFour(ref double destination, Vector<double> s0, Vector<double> s1, Vector<double> s2, Vector<double> s3)
+    {
+        destination += Vector.Sum(s0);
+        Unsafe.Add(ref destination, 1) += Vector.Sum(s1);
+        Unsafe.Add(ref destination, 2) += Vector.Sum(s2);
+        Unsafe.Add(ref destination, 3) += Vector.Sum(s3);
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Abs(Vector<double> value) => Vector.Abs(value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Max(Vector<double> a, Vector<double> b) => Vector.Max(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> MaxNative(Vector<double> a, Vector<double> b) => Vector.MaxNative(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> AtLeast(Vector<double> a, Vector<double> b) => Vector.AsVectorDouble(Vector.GreaterThanOrEqual(a, b));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> Select(Vector<double> mask, Vector<double> ifTrue, Vector<double> ifFalse) => Vector.ConditionalSelect(mask, ifTrue, ifFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<double> CopySign(Vector<double> magnitude, Vector<double> sign) => Vector.CopySign(magnitude, sign);
@@ -108,8 +124,36 @@ internal readonly struct Vector512Lanes : ILanes<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Divide(Vector512<double> a, Vector512<double> b) => a / b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(Vector512<double> value) => Vector512.Sum(value);
+
+    /// <summary>
+    /// Folds each vector to 4 lanes, then (with AVX) adds neighbours and swaps 128-bit halves so
+    /// that one 4-lane vector [sum s0, sum s1, sum s2, sum s3] is added to destination[0 .. 3]:
+    /// about a third of the instructions of four separate sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddSumsOfFour(ref double destination, Vector512<double> s0, Vector512<double> s1, Vector512<double> s2, Vector512<double> s3)
+    {
+        var t0 = s0.GetLower() + s0.GetUpper();
+        var t1 = s1.GetLower() + s1.GetUpper();
+        var t2 = s2.GetLower() + s2.GetUpper();
+        var t3 = s3.GetLower() + s3.GetUpper();
+        if (Avx.IsSupported)
+        {
+            var h01 = Avx.HorizontalAdd(t0, t1); // [t0_0 + t0_1, t1_0 + t1_1, t0_2 + t0_3, t1_2 + t1_3]
+            var h23 = Avx.HorizontalAdd(t2, t3);
+            var sums = Avx.Permute2x128(h01, h23, 0x20) + Avx.Permute2x128(h01, h23, 0x31);
+            (Vector256.LoadUnsafe(ref destination) + sums).StoreUnsafe(ref destination);
+        }
+        else
+        {
+            destination += Vector256.Sum(t0);
+            Unsafe.Add(ref destination, 1) += Vector256.Sum(t1);
+            Unsafe.Add(ref destination, 2) += Vector256.Sum(t2);
+            Unsafe.Add(ref destination, 3) += Vector256.Sum(t3);
+        }
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Max(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> MaxNative(Vector512<double> a, Vector512<double> b) => Vector512.MaxNative(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> AtLeast(Vector512<double> a, Vector512<double> b) => Vector512.GreaterThanOrEqual(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> ifTrue, Vector512<double> ifFalse) => Vector512.ConditionalSelect(mask, ifTrue, ifFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.CopySign(magnitude, sign);

@@ -19,9 +19,11 @@ namespace Rl.Nn;
 /// <para>
 /// <see cref="Forward"/> keeps what <see cref="Backward(ReadOnlySpan{double})"/> needs (each layer's
 /// input) in buffers that are allocated for the largest batch seen and reused after that, so a
-/// training loop allocates nothing once warm. Inside, batches are feature-major with the batch
-/// padded to a multiple of the vector width (see <see cref="Linear"/>); the padding columns carry
-/// zero gradient, so they change nothing. Not thread-safe: one network, one thread.
+/// training loop allocates nothing once warm. Inside, batches are feature-major (see
+/// <see cref="Linear"/>), with the batch padded by zero columns to a multiple of the vector width
+/// W (<see cref="SimdKernels.LaneCount"/>), so that no vector loop has lanes left over. The padding
+/// is exact, not approximate: its output gradient is zero, so every gradient it could touch gets
+/// exact zeros added. Not thread-safe: one network, one thread.
 /// </para>
 /// </remarks>
 public sealed class Mlp
@@ -43,7 +45,7 @@ public sealed class Mlp
     private double[] _output = [];
     private int _capacity; // columns the batch buffers hold
     private int _batch;    // rows of the last Forward, 0 before the first
-    private int _columns;  // _batch rounded up to the vector width
+    private int _columns;  // _batch rounded up to a multiple of W: the row length of the batch buffers
 
     // Single-row buffers for ForwardRow, each as long as the widest layer.
     private readonly double[] _rowA, _rowB;
