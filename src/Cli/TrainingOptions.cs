@@ -20,14 +20,14 @@ internal sealed class TrainingOptions
     public Option<int?> Environments { get; } = new("--envs") { Description = "N, environments stepped together (preset: 4)." };
     public Option<int?> StepsPerRollout { get; } = new("--steps-per-rollout") { Description = "S, steps per environment per rollout (preset: 128 CartPole, 1024 Pendulum)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam's learning rate (preset: 2.5e-4 CartPole, 1e-3 Pendulum)." };
-    public Option<bool?> AnnealLearningRate { get; } = new("--anneal-lr") { Description = "Anneal the learning rate linearly to 0 (preset: true)." };
+    public Option<bool?> AnnealLearningRate { get; } = new("--anneal-lr") { Description = "Anneal the learning rate linearly to 0: true or false (preset: true)." };
     public Option<double?> Gamma { get; } = new("--gamma") { Description = "Discount gamma (preset: 0.99 CartPole, 0.9 Pendulum)." };
     public Option<double?> Lambda { get; } = new("--lambda") { Description = "GAE's lambda (preset: 0.95)." };
     public Option<int?> Minibatches { get; } = new("--minibatches") { Description = "Minibatches per epoch (preset: 4 CartPole, 32 Pendulum)." };
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "K, epochs per update (preset: 4 CartPole, 10 Pendulum)." };
-    public Option<bool?> NormalizeAdvantages { get; } = new("--norm-adv") { Description = "Normalise advantages per minibatch (preset: true)." };
+    public Option<bool?> NormalizeAdvantages { get; } = new("--norm-adv") { Description = "Normalise advantages per minibatch: true or false (preset: true)." };
     public Option<double?> Clip { get; } = new("--clip") { Description = "epsilon, the ratio clip (preset: 0.2)." };
-    public Option<bool?> ClipValueLoss { get; } = new("--clip-vloss") { Description = "Clip the value loss (preset: true)." };
+    public Option<bool?> ClipValueLoss { get; } = new("--clip-vloss") { Description = "Clip the value loss: true or false (preset: true CartPole, false Pendulum)." };
     public Option<double?> EntropyCoefficient { get; } = new("--ent-coef") { Description = "c_2, entropy bonus weight (preset: 0.01 CartPole, 0 Pendulum)." };
     public Option<double?> ValueCoefficient { get; } = new("--vf-coef") { Description = "c_1, value loss weight (preset: 0.5)." };
     public Option<double?> MaxGradientNorm { get; } = new("--max-grad-norm") { Description = "Global gradient-norm clip (preset: 0.5)." };
