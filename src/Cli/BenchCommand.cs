@@ -26,18 +26,7 @@ internal static class BenchCommand
         command.Options.Add(evaluationEpisodes);
         command.SetAction(parse =>
         {
-            PpoConfig config;
-            try
-            {
-                config = options.Read(parse);
-                if (parse.GetValue(seeds) < 1) throw new ArgumentException("must be at least 1.", "--seeds");
-                if (parse.GetValue(evaluationEpisodes) < 1) throw new ArgumentException("must be at least 1.", "--eval-episodes");
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {options.OptionFor(e.ParamName)}: {Messages.WithoutParameter(e)}");
-                return 2;
-            }
+            if (options.ReadOrReport(parse, (seeds, 1), (evaluationEpisodes, 1)) is not PpoConfig config) return 2;
             double target = parse.GetValue(threshold) ?? (config.EnvironmentId == "Pendulum-v1" ? -250.0 : 475.0);
             return Run(config, parse.GetValue(seeds), target, parse.GetValue(evaluationEpisodes));
         });

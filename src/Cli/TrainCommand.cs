@@ -21,17 +21,7 @@ internal static class TrainCommand
         command.Options.Add(evaluationEpisodes);
         command.SetAction(parse =>
         {
-            PpoConfig config;
-            try
-            {
-                config = options.Read(parse);
-                if (parse.GetValue(evaluationEpisodes) < 1) throw new ArgumentException("must be at least 1.", "--eval-episodes");
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {options.OptionFor(e.ParamName)}: {Messages.WithoutParameter(e)}");
-                return 2;
-            }
+            if (options.ReadOrReport(parse, (evaluationEpisodes, 1)) is not PpoConfig config) return 2;
             string folder = parse.GetValue(output) ?? Path.Combine("runs", $"{config.EnvironmentId}-seed{config.Seed}");
             Run(config, folder, parse.GetValue(evaluationEpisodes));
             return 0;

@@ -40,6 +40,25 @@ internal sealed class TrainingOptions
         Minibatches, Epochs, NormalizeAdvantages, Clip, ClipValueLoss, EntropyCoefficient, ValueCoefficient, MaxGradientNorm, TargetKl, Hidden,
     ];
 
+    /// <summary>
+    /// <see cref="Read"/>, plus a lower bound for each of <paramref name="counts"/>; on bad input it
+    /// prints a message naming the option and returns null (the command then exits with code 2).
+    /// </summary>
+    public PpoConfig? ReadOrReport(ParseResult parse, params (Option<int> Option, int Minimum)[] counts)
+    {
+        try
+        {
+            foreach (var (option, minimum) in counts)
+                if (parse.GetValue(option) < minimum) throw new ArgumentException($"must be at least {minimum}.", option.Name);
+            return Read(parse);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {OptionFor(e.ParamName)}: {Messages.WithoutParameter(e)}");
+            return null;
+        }
+    }
+
     /// <summary>The option that sets <see cref="PpoConfig"/>'s field <paramref name="field"/>, for error messages.</summary>
     public string OptionFor(string? field) => field switch
     {

@@ -25,16 +25,9 @@ public static class OneRolloutAdvantage
         IEnvironment<TObservation, TAction> environment, EnvironmentSnapshot state, TObservation observation, TAction action,
         IPolicy<TObservation, TAction> policy, double gamma, int repetitions, Rng rng, int maxSteps = 10_000)
     {
-        MonteCarloArguments.Validate(environment, state, policy, gamma, repetitions, rng);
-        var samples = new double[repetitions];
-        for (int i = 0; i < repetitions; i++)
-        {
-            int z = rng.NextInt(2);
-            samples[i] = z == 1
+        return MonteCarloSampling.Estimate(environment, state, policy, gamma, repetitions, rng, () =>
+            rng.NextInt(2) == 1 // z
                 ? 2.0 * ResetRollouts.QReturn(environment, state, observation, action, policy, gamma, rng, maxSteps)
-                : -2.0 * ResetRollouts.VReturn(environment, state, observation, policy, gamma, rng, maxSteps);
-        }
-        environment.Restore(state);
-        return new AdvantageEstimate(samples);
+                : -2.0 * ResetRollouts.VReturn(environment, state, observation, policy, gamma, rng, maxSteps));
     }
 }

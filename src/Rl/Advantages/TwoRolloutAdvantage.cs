@@ -24,15 +24,8 @@ public static class TwoRolloutAdvantage
         IEnvironment<TObservation, TAction> environment, EnvironmentSnapshot state, TObservation observation, TAction action,
         IPolicy<TObservation, TAction> policy, double gamma, int repetitions, Rng rng, int maxSteps = 10_000)
     {
-        MonteCarloArguments.Validate(environment, state, policy, gamma, repetitions, rng);
-        var samples = new double[repetitions];
-        for (int i = 0; i < repetitions; i++)
-        {
-            double q = ResetRollouts.QReturn(environment, state, observation, action, policy, gamma, rng, maxSteps);
-            double v = ResetRollouts.VReturn(environment, state, observation, policy, gamma, rng, maxSteps);
-            samples[i] = q - v;
-        }
-        environment.Restore(state);
-        return new AdvantageEstimate(samples);
+        return MonteCarloSampling.Estimate(environment, state, policy, gamma, repetitions, rng, () =>
+            ResetRollouts.QReturn(environment, state, observation, action, policy, gamma, rng, maxSteps)
+            - ResetRollouts.VReturn(environment, state, observation, policy, gamma, rng, maxSteps));
     }
 }

@@ -30,9 +30,10 @@ internal abstract class VectorTask
     /// <summary>Steps every copy with <paramref name="actions"/> [Count x ActionSize].</summary>
     public abstract void Step(ReadOnlySpan<double> actions);
 
-    private sealed class Discrete(VectorEnvironment<int> environments) : VectorTask
+    /// <summary>What both kinds share: everything but turning stored actions into the environment's.</summary>
+    private abstract class Typed<TAction>(VectorEnvironment<TAction> environments) : VectorTask
     {
-        private readonly int[] _actions = new int[environments.Count];
+        protected VectorEnvironment<TAction> Environments => environments;
         public override int Count => environments.Count;
         public override ReadOnlySpan<double> Observations => environments.Observations;
         public override ReadOnlySpan<double> Rewards => environments.Rewards;
@@ -41,25 +42,22 @@ internal abstract class VectorTask
         public override ReadOnlySpan<double> FinalObservations => environments.FinalObservations;
         public override ReadOnlySpan<CompletedEpisode> CompletedEpisodes => environments.CompletedEpisodes;
         public override void Reset(ulong seed) => environments.Reset(seed);
+    }
+
+    private sealed class Discrete(VectorEnvironment<int> environments) : Typed<int>(environments)
+    {
+        private readonly int[] _actions = new int[environments.Count];
 
         public override void Step(ReadOnlySpan<double> actions)
         {
             for (int i = 0; i < _actions.Length; i++) _actions[i] = (int)actions[i];
-            environments.Step(_actions);
+            Environments.Step(_actions);
         }
     }
 
-    private sealed class Continuous(VectorEnvironment<double[]> environments, ContinuousActionSpace space) : VectorTask
+    private sealed class Continuous(VectorEnvironment<double[]> environments, ContinuousActionSpace space) : Typed<double[]>(environments)
     {
         private readonly double[][] _actions = Enumerable.Range(0, environments.Count).Select(_ => new double[space.Dimension]).ToArray();
-        public override int Count => environments.Count;
-        public override ReadOnlySpan<double> Observations => environments.Observations;
-        public override ReadOnlySpan<double> Rewards => environments.Rewards;
-        public override ReadOnlySpan<bool> Terminated => environments.Terminated;
-        public override ReadOnlySpan<bool> Truncated => environments.Truncated;
-        public override ReadOnlySpan<double> FinalObservations => environments.FinalObservations;
-        public override ReadOnlySpan<CompletedEpisode> CompletedEpisodes => environments.CompletedEpisodes;
-        public override void Reset(ulong seed) => environments.Reset(seed);
 
         public override void Step(ReadOnlySpan<double> actions)
         {
@@ -67,7 +65,7 @@ internal abstract class VectorTask
             for (int i = 0; i < _actions.Length; i++)
                 for (int j = 0; j < d; j++)
                     _actions[i][j] = Math.Clamp(actions[i * d + j], space.Low, space.High);
-            environments.Step(_actions);
+            Environments.Step(_actions);
         }
     }
 }
