@@ -122,6 +122,23 @@ public class TrainerTests
     }
 
     [Fact]
+    public void LearningRate_AnnealsLinearlyToZero_AndStaysPutWhenAnnealingIsOff()
+    {
+        var annealed = Train(Short).Reports;
+        for (int t = 0; t < annealed.Count; t++)
+            Assert.Equal(Short.LearningRate * (1.0 - (double)t / annealed.Count), annealed[t].LearningRate, 1e-18);
+        Assert.All(Train(Short with { AnnealLearningRate = false }).Reports, r => Assert.Equal(Short.LearningRate, r.LearningRate));
+    }
+
+    [Fact]
+    public void TargetKl_StopsAnUpdatesEpochsEarly()
+    {
+        Assert.All(Train(Short).Reports, r => Assert.Equal(Short.Epochs, r.Epochs));
+        // The first epoch's last minibatch already moves the policy by more than 1e-12.
+        Assert.All(Train(Short with { TargetKl = 1e-12 }).Reports, r => Assert.Equal(1, r.Epochs));
+    }
+
+    [Fact]
     public void BadConfiguration_NamesTheField()
     {
         Assert.Equal("Minibatches", Assert.ThrowsAny<ArgumentException>(() => new PpoTrainer(PpoConfig.CartPole with { Minibatches = 3 })).ParamName);
