@@ -7,10 +7,11 @@ namespace Rl.Plots;
 /// in a private load context (see <see cref="PlotlyLoadContext"/>). In a notebook, make the chart a
 /// cell's last expression or pass it to <c>display</c>.
 /// <para>
-/// Input rules, checked before anything is drawn (an <see cref="ArgumentException"/> naming the parameter
-/// otherwise): every array non-null and non-empty; a series' X and Y of equal length; X values, histogram
-/// samples and category labels finite or non-null; titles non-null (empty is fine). A Y value, bar value or
-/// heatmap cell that is not finite (NaN, infinity) is allowed and drawn as a gap.
+/// Input rules, checked before anything is drawn (otherwise an <see cref="ArgumentException"/> whose
+/// ParamName is the parameter and whose message names the entry): titles, names and labels non-null
+/// (empty is fine); every array non-null and non-empty; a series' X and Y of equal length, a group's values
+/// one per category; X values and histogram samples finite. A y value, bar value or heatmap cell that is
+/// not finite (NaN, infinity) is allowed and drawn as a gap, so an undefined metric does not stop a plot.
 /// </para>
 /// </summary>
 public static class Plot
@@ -29,7 +30,8 @@ public static class Plot
     /// <summary>One histogram per sample, overlaid (semi-transparent when there are several); counts on y.</summary>
     public static ChartHtml Histogram(string title, string xTitle, params (string Name, double[] Values)[] samples)
     {
-        Titles(title, xTitle, "");
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(xTitle);
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Length == 0) throw new ArgumentException("samples must hold at least one sample.", nameof(samples));
         var named = new NamedValues[samples.Length];
@@ -69,7 +71,7 @@ public static class Plot
     /// </summary>
     public static ChartHtml Heatmap(string title, double[,] z, string[]? xLabels = null, string[]? yLabels = null)
     {
-        Titles(title, "", "");
+        ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(z);
         int rows = z.GetLength(0), columns = z.GetLength(1);
         if (rows == 0 || columns == 0) throw new ArgumentException($"z is {rows} x {columns}; it needs at least one cell.", nameof(z));

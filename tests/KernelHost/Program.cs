@@ -12,14 +12,14 @@ if (fsharp.GetName().Version != new Version(10, 0, 0, 0))
 
 return args switch
 {
-    ["charts", var outDir] => ApiCharts.Run(outDir),
-    ["direct"] => DirectPlotly.Run(),
+    ["cells", var plotsDll, var outDir] => NotebookCells.Run(plotsDll, outDir),
+    ["direct", var plotlyFolder] => DirectPlotly.Run(plotlyFolder),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KernelHost charts OUT_DIR   (charts through Rl.Plots, written to OUT_DIR)\n" +
-                            "       KernelHost direct           (Plotly.NET loaded into this process's default context)");
+    Console.Error.WriteLine("usage: KernelHost cells RL_PLOTS_DLL OUT_DIR   (cells that #r Rl.Plots and chart; outputs to OUT_DIR)\n" +
+                            "       KernelHost direct PLOTLY_FOLDER         (Plotly.NET from Rl.Plots's plotly/ folder, loaded into the default context)");
     return 2;
 }

@@ -2,26 +2,32 @@ namespace Plots.Tests;
 
 /// <summary>
 /// The kernel's condition, reproduced by tests/KernelHost: a process that has loaded FSharp.Core 10.0
-/// (assembly 10.0.0.0) before Rl.Plots, as the .NET Interactive kernel has. Charts come out through
-/// Rl.Plots; the same Plotly.NET code loaded straight into that process fails as it does in the kernel.
+/// (assembly 10.0.0.0) and Microsoft.DotNet.Interactive.Formatting before anything else and runs C# cells as
+/// Roslyn scripts, as the .NET Interactive kernel does. Cells that #r the notebooks' Rl.Plots.dll display
+/// their charts; the same Plotly.NET code loaded straight into that process fails as it does in the kernel.
 /// </summary>
 public class KernelConditionTests
 {
+    private static readonly string Library = Path.Combine(IsolationTests.RepositoryRoot(), "artifacts", "bin", "Rl.Plots", IsolationTests.Configuration());
+
     [Fact]
-    public void Charts_come_out_in_a_process_that_already_holds_FSharp_Core_10_0()
+    public void Cells_that_reference_Rl_Plots_display_charts_in_a_process_that_already_holds_FSharp_Core_10_0()
     {
         string outDir = Path.Combine(Path.GetTempPath(), $"kernelhost-{Guid.NewGuid():N}");
         try
         {
-            var (exitCode, output, error) = KernelHostProcess.Run("charts", outDir);
+            var (exitCode, output, error) = KernelHostProcess.Run("cells", Path.Combine(Library, "Rl.Plots.dll"), outDir);
 
             Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
             Assert.Contains("host: FSharp.Core 10.0.0.0 loaded first", output);
-            Assert.Contains("loaded: FSharp.Core 10.0.0.0 in context Default", output);
-            Assert.Contains("loaded: FSharp.Core 10.1.0.0 in context Rl.Plots.Plotly", output);
+            Assert.Contains("loaded: FSharp.Core 10.0.0.0 in the default context", output);
+            Assert.Contains($"loaded: FSharp.Core 10.1.0.0 in context Rl.Plots.Plotly from {Path.Combine(Library, "plotly", "FSharp.Core.dll")}", output);
+            Assert.Contains($"loaded: Rl.Plots 1.0.0.0 in context Microsoft.CodeAnalysis.Scripting.Hosting.CoreAssemblyLoaderImpl+LoadContext from {Path.Combine(Library, "Rl.Plots.dll")}", output);
+            Assert.Equal(1, Html.Count(output, "loaded: Microsoft.DotNet.Interactive.Formatting")); // the host's own, where the formatter was registered
+            Assert.Contains("displayed 5 charts", output);
 
             string lines = File.ReadAllText(Path.Combine(outDir, "display-0.html"));
-            Assert.Equal(1, Html.Count(lines, Html.PlotlyJsBanner)); // the kernel's first chart brings plotly.js
+            Assert.Equal(1, Html.Count(lines, Html.PlotlyJsBanner)); // the session's first chart brings plotly.js
             Assert.Contains("Plotly.newPlot('", lines);
             Assert.Contains("\"x\":[1.0,2.0,3.0]", lines);
             Assert.Contains("\"y\":[0.125,0.25,0.5]", lines);
@@ -47,10 +53,10 @@ public class KernelConditionTests
     [Fact]
     public void Plotly_NET_loaded_into_that_process_directly_fails_as_in_the_kernel()
     {
-        var (exitCode, output, error) = KernelHostProcess.Run("direct");
+        var (exitCode, output, error) = KernelHostProcess.Run("direct", Path.Combine(Library, "plotly"));
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{output}\n{error}");
-        Assert.Contains("System.MissingMethodException: Method not found: 'Microsoft.FSharp.Core.FSharpFunc`2<System.String,XmlAttribute> Giraffe.ViewEngine.Attributes.get__id()'", error);
-        Assert.Contains("The type initializer for '<StartupCode$Plotly-NET>.$Defaults' threw an exception", error);
+        Assert.Contains("System.TypeInitializationException: The type initializer for '<StartupCode$Plotly-NET>.$Defaults' threw an exception.", error);
+        Assert.Contains("System.MissingMethodException: Method not found: 'Microsoft.FSharp.Core.FSharpFunc`2<System.String,XmlAttribute> Giraffe.ViewEngine.Attributes.get__id()'.", error);
     }
 }
