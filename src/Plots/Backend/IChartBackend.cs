@@ -1,0 +1,24 @@
+namespace Rl.Plots.Backend;
+
+/// <summary>
+/// What Rl.Plots asks of a chart implementation: validated plain data in, an HTML fragment
+/// (a <c>&lt;div&gt;</c> and the <c>&lt;script&gt;</c> that draws into it with plotly.js) out.
+/// Arguments arrive already checked by Rl.Plots; an implementation only draws.
+/// </summary>
+public interface IChartBackend
+{
+    /// <summary>The full plotly.js source the fragments need on their page.</summary>
+    string PlotlyJs();
+
+    /// <summary>Lines and/or markers against x; both axes logarithmic when <paramref name="logAxes"/>.</summary>
+    string Lines(string title, string xTitle, string yTitle, IReadOnlyList<LineTrace> traces, bool logAxes);
+
+    /// <summary>One overlaid histogram per sample, counts on the y axis.</summary>
+    string Histogram(string title, string xTitle, IReadOnlyList<NamedValues> samples);
+
+    /// <summary>Grouped bars: one bar per category in each group.</summary>
+    string Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories, IReadOnlyList<NamedValues> groups);
+
+    /// <summary>A heatmap of <paramref name="rows"/>: row i at y label i, column j at x label j (indices when no labels).</summary>
+    string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels);
+}

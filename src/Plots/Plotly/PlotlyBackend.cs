@@ -1,0 +1,61 @@
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Rl.Plots.Backend;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace Rl.Plots.Plotly;
+
+/// <summary>
+/// Plotly.NET behind <see cref="IChartBackend"/>. Rl.Plots creates it by name inside its private load
+/// context; nothing references this assembly directly.
+/// </summary>
+public sealed class PlotlyBackend : IChartBackend
+{
+    private const int Width = 820, Height = 420;
+
+    /// <inheritdoc/>
+    public string PlotlyJs() => Fragment.PlotlyJs.Value;
+
+    /// <inheritdoc/>
+    public string Lines(string title, string xTitle, string yTitle, IReadOnlyList<LineTrace> traces, bool logAxes)
+    {
+        var axisType = logAxes ? StyleParam.AxisType.Log : StyleParam.AxisType.Auto;
+        return Chart.Combine(traces.Select(Trace))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: axisType)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: axisType)
+            .Finish(title, Width, Height);
+    }
+
+    /// <inheritdoc/>
+    public string Histogram(string title, string xTitle, IReadOnlyList<NamedValues> samples) =>
+        Chart.Combine(samples.Select(s => Chart.Histogram<double, double, string>(X: s.Values, Name: s.Name, Opacity: samples.Count > 1 ? 0.6 : 1.0)))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: "count")
+            .WithBarMode("overlay")
+            .Finish(title, Width, Height);
+
+    /// <inheritdoc/>
+    public string Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories, IReadOnlyList<NamedValues> groups) =>
+        Chart.Combine(groups.Select(g => Chart.Column<double, string, string>(values: g.Values, Keys: categories.ToArray(), Name: g.Name)))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle)
+            .WithBarMode("group")
+            .Finish(title, Width, Height);
+
+    /// <inheritdoc/>
+    public string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels) =>
+        Chart.Heatmap<double, string, string, string>(
+                zData: rows,
+                X: Labels(xLabels),
+                Y: Labels(yLabels),
+                ReverseYAxis: true) // row 0 at the top, as a matrix is printed
+            .Finish(title, 640, 560);
+
+    /// <summary>The labels, or none (the axis then shows indices).</summary>
+    private static Optional<IEnumerable<string>> Labels(IReadOnlyList<string>? labels) =>
+        labels is null ? default : new Optional<IEnumerable<string>>(labels, IsSome: true);
+
+    private static GenericChart Trace(LineTrace trace) => trace.ShowLines
+        ? Chart.Line<double, double, string>(x: trace.X, y: trace.Y, ShowMarkers: trace.ShowMarkers, Name: trace.Name)
+        : Chart.Point<double, double, string>(x: trace.X, y: trace.Y, Name: trace.Name);
+}
