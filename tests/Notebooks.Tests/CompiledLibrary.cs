@@ -15,15 +15,16 @@ internal static class CompiledLibrary
     /// <summary>
     /// "FakePlots": a chart type whose HTML formatter the library registers with
     /// Microsoft.DotNet.Interactive.Formatting when it loads (a module initializer), as Rl.Plots does;
-    /// its folder also holds a copy of the formatting DLL, as a library's build output would.
+    /// its folder (fake-plots/ beside the tests) also holds a copy of the formatting DLL, as a library's
+    /// build output would.
     /// </summary>
     public static string FakePlotsDll => FakePlots.Value;
 
     private static readonly Lazy<string> FakePlots = new(() =>
     {
-        string folder = Directory.CreateTempSubdirectory("rl-fake-plots-").FullName;
+        string folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "fake-plots")).FullName;
         string formatting = typeof(Formatter).Assembly.Location;
-        File.Copy(formatting, Path.Combine(folder, Path.GetFileName(formatting)));
+        File.Copy(formatting, Path.Combine(folder, Path.GetFileName(formatting)), overwrite: true);
         return Emit(folder, "FakePlots", """
             using System.Runtime.CompilerServices;
             using Microsoft.DotNet.Interactive.Formatting;
