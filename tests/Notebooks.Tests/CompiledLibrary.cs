@@ -31,9 +31,9 @@ internal static class CompiledLibrary
 
             namespace FakePlots;
 
-            public sealed record FakeChart(string Id)
+            public sealed record FakeChart(string Id, string Before = "")
             {
-                public string Html => $"<div id=\"{Id}\"></div><script>Plotly.newPlot('{Id}', [{{ x: [1, 2, 3], y: [2, 1, 3] }}], {{ title: 'hand-written' }});</script>";
+                public string Html => Before + $"<div id=\"{Id}\"></div><script>Plotly.newPlot('{Id}', [{{ x: [1, 2, 3], y: [2, 1, 3] }}], {{ title: 'hand-written' }});</script>";
                 public override string ToString() => $"chart {Id}";
             }
 

@@ -31,6 +31,17 @@ public partial class HtmlPageTests
     }
 
     [Fact]
+    public void CopiesOfPlotlyJs_ThatOutputsCarryForNotebookFrontEnds_AreLeftOutOfThePage()
+    {
+        // Built from pieces, so that only the output, not the cell's source, holds the copy's text.
+        const string bundled = "\"<script type='text/javascript'>/**\\n* \" + \"plotly.js v2.28.0\\n*/ var bundled\" + \"Copy = 1;</script>\"";
+        string page = Render($"#r \"{CompiledLibrary.FakePlotsDll}\"\nnew FakePlots.FakeChart(\"first\", {bundled})");
+        Assert.DoesNotContain("bundledCopy", page);
+        Assert.Single(Regex.Matches(page, Regex.Escape("* plotly.js v")));
+        Assert.Contains("Plotly.newPlot('first'", page);
+    }
+
+    [Fact]
     public void Markdown_IsRendered_WithMathLeftForMathJax()
     {
         string page = Render("# GAE\n\nThe estimator $\\hat A_t$ is\n\n$$\\sum_l (\\gamma\\lambda)^l \\delta_{t+l}$$\n\n| k | bias |\n|---|---|\n| 1 | high |\n\n<details><summary>Answer</summary>\n\nIt is *unbiased*.\n\n</details>");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Rl.Notebooks.Execution;
 using Rl.Notebooks.Format;
 
@@ -10,7 +11,12 @@ namespace Rl.Notebooks.Export;
 /// outputs, LaTeX typeset by MathJax and charts drawn by plotly.js, both included inline (plotly.js
 /// once, and only when an output calls it). The page loads nothing from the network.
 /// </summary>
-public static class HtmlPage
+/// <remarks>
+/// A notebook front-end has no plotly.js, so Rl.Plots's formatter puts a copy before the first chart
+/// of a session; the page already has plotly.js in its head, so such copies are left out of the page
+/// (the executed notebook keeps them).
+/// </remarks>
+public static partial class HtmlPage
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; color: #1f2328; }
@@ -86,7 +92,7 @@ public static class HtmlPage
     {
         StreamOutput stream => $"<pre class=\"output {stream.Name}\">{Encode(stream.Text)}</pre>\n",
         ErrorOutput error => $"<pre class=\"output error\">{Encode(string.Join('\n', error.Traceback))}</pre>\n",
-        _ when Data(output)!.TryGetValue(MimeBundle.Html, out string? html) => $"<div class=\"output html no-math\">\n{html}\n</div>\n",
+        _ when Data(output)!.TryGetValue(MimeBundle.Html, out string? html) => $"<div class=\"output html no-math\">\n{PlotlyJsCopy().Replace(html, "")}\n</div>\n",
         _ => $"<pre class=\"output plain\">{Encode(Data(output)![MimeBundle.Plain])}</pre>\n",
     };
 
@@ -96,6 +102,10 @@ public static class HtmlPage
         ResultOutput value => value.Data,
         _ => null,
     };
+
+    /// <summary>A script element holding plotly.js itself, known by its licence header "plotly.js vX.Y.Z".</summary>
+    [GeneratedRegex(@"<script\b[^>]*>\s*/\*\*\s*\*\s*plotly\.js v.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex PlotlyJsCopy();
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
