@@ -25,8 +25,8 @@ internal static class NotebooksCommand
             double seconds = parse.GetValue(timeout);
             if (!(seconds > 0)) { Console.Error.WriteLine("error: --timeout: must be greater than 0 seconds."); return 2; }
             if (Find(parse.GetValue(paths) ?? []) is not { } files) return 2;
-            PageScripts scripts;
-            try { scripts = PageScripts.Find(Environment.CurrentDirectory, AppContext.BaseDirectory); }
+            ExportScripts scripts;
+            try { scripts = ExportScripts.Find(Environment.CurrentDirectory, AppContext.BaseDirectory); }
             catch (FileNotFoundException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
             return Run(files, parse.GetValue(output)!, new NotebookRunnerOptions { CellTimeout = TimeSpan.FromSeconds(seconds) }, scripts);
         });
@@ -52,7 +52,7 @@ internal static class NotebooksCommand
         return files.Count == 0 ? null : files;
     }
 
-    private static int Run(List<string> files, string folder, NotebookRunnerOptions options, PageScripts scripts)
+    private static int Run(List<string> files, string folder, NotebookRunnerOptions options, ExportScripts scripts)
     {
         Console.WriteLine($"Running {files.Count} notebook(s), at most {options.CellTimeout.TotalSeconds:0.###} s per cell; writing to {folder}.");
         var runner = new NotebookRunner(options);
@@ -79,14 +79,13 @@ internal static class NotebooksCommand
 
     private static void PrintSummary(List<(string Name, int Cells, TimeSpan Time, CellResult? Slowest, string Outcome)> rows)
     {
-        int width = Math.Max("notebook".Length, rows.Max(row => row.Name.Length));
+        string Slowest(CellResult? cell) => cell is null ? "" : $"{cell.Elapsed.TotalSeconds,6:F2}  {cell.Cell.Describe()}";
+        int name = Math.Max("notebook".Length, rows.Max(row => row.Name.Length));
+        int slowest = Math.Max("slowest cell (s)".Length, rows.Max(row => Slowest(row.Slowest).Length));
         Console.WriteLine();
-        Console.WriteLine($"{"notebook".PadRight(width)}  cells   time (s)  slowest cell (s)              result");
+        Console.WriteLine($"{"notebook".PadRight(name)}  cells   time (s)  {"slowest cell (s)".PadRight(slowest)}  result");
         foreach (var row in rows)
-        {
-            string slowest = row.Slowest is { } cell ? $"{cell.Elapsed.TotalSeconds,6:F2}  {cell.Cell.Describe()}" : "";
-            Console.WriteLine($"{row.Name.PadRight(width)}  {row.Cells,5}  {row.Time.TotalSeconds,9:F2}  {slowest,-28}  {row.Outcome}");
-        }
-        Console.WriteLine($"{"total".PadRight(width)}  {rows.Sum(row => row.Cells),5}  {rows.Sum(row => row.Time.TotalSeconds),9:F2}");
+            Console.WriteLine($"{row.Name.PadRight(name)}  {row.Cells,5}  {row.Time.TotalSeconds,9:F2}  {Slowest(row.Slowest).PadRight(slowest)}  {row.Outcome}");
+        Console.WriteLine($"{"total".PadRight(name)}  {rows.Sum(row => row.Cells),5}  {rows.Sum(row => row.Time.TotalSeconds),9:F2}");
     }
 }

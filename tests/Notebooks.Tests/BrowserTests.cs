@@ -33,7 +33,7 @@ public partial class BrowserTests(ITestOutputHelper output)
         using var notebook = new TestNotebook(Formulas, $"#r \"{CompiledLibrary.FakePlotsDll}\"\nnew FakePlots.FakeChart(\"gae-chart\")");
         var result = notebook.Run();
         Assert.True(result.Succeeded, result.Error?.Value);
-        var (_, page) = NotebookExport.Write(result, notebook.Folder, PageScripts.Find(Repository.Root));
+        var (_, page) = NotebookExport.Write(result, notebook.Folder, Repository.Scripts);
 
         string dom = HeadlessChromium.DumpDom(chromium, page);
         string png = Path.Combine(Repository.Root, "artifacts", "browser", "notebook-page.png");

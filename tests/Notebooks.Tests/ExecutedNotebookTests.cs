@@ -13,7 +13,7 @@ public partial class ExecutedNotebookTests
         using var notebook = new TestNotebook("# Title $x$", "Console.WriteLine(\"out\");\ndisplay(1);\n2", "int y = 3;");
         var result = notebook.Run();
         var original = JsonNode.Parse(File.ReadAllText(notebook.Path))!.AsObject();
-        var executed = JsonNode.Parse(ExecutedNotebook.ToJson(result))!.AsObject();
+        var executed = JsonNode.Parse(ExecutedNotebook.ToJson(result, Repository.Scripts))!.AsObject();
 
         Assert.Equal(4, (int)executed["nbformat"]!);
         Assert.Equal(5, (int)executed["nbformat_minor"]!);
@@ -31,7 +31,7 @@ public partial class ExecutedNotebookTests
     public void CellsAfterAFailure_KeepNoCountAndNoOutputs_AndTheErrorIsAnErrorOutput()
     {
         using var notebook = new TestNotebook("throw new Exception(\"stop\");", "1");
-        var executed = JsonNode.Parse(ExecutedNotebook.ToJson(notebook.Run()))!.AsObject();
+        var executed = JsonNode.Parse(ExecutedNotebook.ToJson(notebook.Run(), Repository.Scripts))!.AsObject();
         var cells = executed["cells"]!.AsArray();
         var error = cells[0]!["outputs"]!.AsArray().Single()!;
         Assert.Equal("error", (string)error["output_type"]!);
@@ -39,6 +39,23 @@ public partial class ExecutedNotebookTests
         Assert.Null(cells[1]!["execution_count"]);
         Assert.Empty(cells[1]!["outputs"]!.AsArray());
         AssertValidNbformat(executed);
+    }
+
+    [Fact]
+    public void PlotlyJs_IsPlacedOnceBeforeTheFirstChart_WhateverCopiesTheOutputsCarry()
+    {
+        // Built from pieces, so that only the output, not the cell's source, holds the copy's text.
+        const string copy = "\"<script>/**\\n* \" + \"plotly.js v2.28.0\\n*/ var bundled\" + \"Copy = 1;</script>\"";
+        using var notebook = new TestNotebook(
+            $"#r \"{CompiledLibrary.FakePlotsDll}\"\nusing FakePlots;\n1",
+            "display(new FakeChart(\"first\"));\nnew FakeChart(\"second\", " + copy + ")");
+        string json = ExecutedNotebook.ToJson(notebook.Run(), Repository.Scripts);
+        var outputs = JsonNode.Parse(json)!["cells"]![1]!["outputs"]!.AsArray();
+        string first = string.Concat(outputs[0]!["data"]!["text/html"]!.AsArray().Select(line => (string)line!));
+        Assert.StartsWith($"<script type=\"text/javascript\">{Repository.Scripts.Plotly[..100]}", first);
+        Assert.Contains("Plotly.newPlot('first'", first);
+        Assert.Single(Regex.Matches(json, Regex.Escape("* plotly.js v")));
+        Assert.DoesNotContain("bundledCopy", json);
     }
 
     /// <summary>The parts of the nbformat 4.5 schema a runner can get wrong.</summary>

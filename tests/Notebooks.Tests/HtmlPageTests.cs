@@ -6,8 +6,6 @@ namespace Notebooks.Tests;
 /// <summary>The exported page is self-contained: scripts inline, nothing fetched, plotly.js once and only when needed.</summary>
 public partial class HtmlPageTests
 {
-    private static readonly PageScripts Scripts = PageScripts.Find(Repository.Root);
-
     [Fact]
     public void Page_LoadsNothingFromOutside()
     {
@@ -22,12 +20,12 @@ public partial class HtmlPageTests
     [Fact]
     public void PlotlyJs_IsIncludedOnce_WhenChartsAreShown_AndNotOtherwise()
     {
-        string marker = Scripts.Plotly[..200];
+        string marker = Repository.Scripts.Plotly[..200];
         string withCharts = Render($"#r \"{CompiledLibrary.FakePlotsDll}\"\nusing FakePlots;\ndisplay(new FakeChart(\"one\"));\nnew FakeChart(\"two\")");
         string without = Render("1 + 1");
         Assert.Single(Regex.Matches(withCharts, Regex.Escape(marker)));
         Assert.DoesNotContain(marker, without);
-        Assert.Contains(Scripts.MathJax[..200], without);
+        Assert.Contains(Repository.Scripts.MathJax[..200], without);
     }
 
     [Fact]
@@ -42,12 +40,12 @@ public partial class HtmlPageTests
     }
 
     [Fact]
-    public void Markdown_IsRendered_WithMathLeftForMathJax()
+    public void Markdown_IsRendered_WithTheMathLeftForMathJax()
     {
         string page = Render("# GAE\n\nThe estimator $\\hat A_t$ is\n\n$$\\sum_l (\\gamma\\lambda)^l \\delta_{t+l}$$\n\n| k | bias |\n|---|---|\n| 1 | high |\n\n<details><summary>Answer</summary>\n\nIt is *unbiased*.\n\n</details>");
         Assert.Contains("<title>GAE</title>", page);
-        Assert.Contains("<span class=\"math\">\\(\\hat A_t\\)</span>", page);
-        Assert.Contains("<span class=\"math\">\\[\\sum_l (\\gamma\\lambda)^l \\delta_{t+l}\\]</span>", page);
+        Assert.Contains("The estimator $\\hat A_t$ is", page);
+        Assert.Contains("<p>$$\\sum_l (\\gamma\\lambda)^l \\delta_{t+l}$$</p>", page);
         Assert.Contains("<td>high</td>", page);
         Assert.Contains("<details><summary>Answer</summary>", page);
         Assert.Contains("<em>unbiased</em>", page);
@@ -67,7 +65,7 @@ public partial class HtmlPageTests
         using var notebook = new TestNotebook(cells);
         var result = notebook.Run();
         Assert.True(result.Succeeded, result.Error?.Value);
-        return HtmlPage.Render(result, Scripts);
+        return HtmlPage.Render(result, Repository.Scripts);
     }
 
     [GeneratedRegex("<script>.*?</script>", RegexOptions.Singleline)]

@@ -1,3 +1,5 @@
+using Rl.Notebooks.Export;
+
 namespace Notebooks.Tests;
 
 /// <summary>Where the kit's files are, seen from the test assembly in artifacts/bin/Notebooks.Tests/&lt;config&gt;/.</summary>
@@ -13,6 +15,11 @@ internal static class Repository
     public static string RlDll => Path.Combine(Root, "artifacts", "bin", "Rl", Configuration, "Rl.dll");
 
     public static string NotebooksFolder => Path.Combine(Root, "notebooks");
+
+    /// <summary>MathJax and plotly.js from notebooks/node_modules (npm ci).</summary>
+    public static ExportScripts Scripts => LazyScripts.Value;
+
+    private static readonly Lazy<ExportScripts> LazyScripts = new(() => ExportScripts.Find(Root));
 
     private static string FindRoot()
     {

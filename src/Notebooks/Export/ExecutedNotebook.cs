@@ -9,7 +9,8 @@ namespace Rl.Notebooks.Export;
 /// <summary>
 /// The executed notebook as nbformat 4.5 JSON: the file as read, with each code cell's
 /// <c>execution_count</c> and <c>outputs</c> set from the run (cells the run did not reach keep
-/// <c>null</c> and no outputs). Metadata and cell ids are kept.
+/// <c>null</c> and no outputs). Metadata and cell ids are kept. plotly.js is placed once, before the
+/// first chart, so the notebook shows its charts offline in VS Code or Jupyter (<see cref="PlotlyOutputs"/>).
 /// </summary>
 public static class ExecutedNotebook
 {
@@ -20,9 +21,19 @@ public static class ExecutedNotebook
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep <, > and non-ASCII readable
     };
 
-    /// <summary>The executed notebook's JSON text.</summary>
-    public static string ToJson(NotebookResult result)
+    /// <summary>The executed notebook's JSON text; <paramref name="scripts"/> supplies plotly.js.</summary>
+    public static string ToJson(NotebookResult result, ExportScripts scripts)
     {
+        bool plotlyPlaced = false;
+        // A chart output's HTML: plotly.js before the first chart, no other copies.
+        string Html(string html)
+        {
+            html = PlotlyOutputs.WithoutPlotlyJs(html);
+            if (plotlyPlaced || !PlotlyOutputs.Draws(html)) return html;
+            plotlyPlaced = true;
+            return $"<script type=\"text/javascript\">{scripts.Plotly}</script>\n{html}";
+        }
+
         var root = (JsonObject)result.Notebook.Root.DeepClone();
         root["nbformat"] = 4;
         root["nbformat_minor"] = Math.Max(5, result.Notebook.Format.Minor);
@@ -32,12 +43,12 @@ public static class ExecutedNotebook
             var json = (JsonObject)cells[cell.Index]!;
             var run = result.For(cell);
             json["execution_count"] = run?.ExecutionCount;
-            json["outputs"] = new JsonArray([.. (run?.Outputs ?? []).Select(output => ToJson(output, run!.ExecutionCount))]);
+            json["outputs"] = new JsonArray([.. (run?.Outputs ?? []).Select(output => ToJson(output, run!.ExecutionCount, Html))]);
         }
         return root.ToJsonString(Json) + "\n";
     }
 
-    private static JsonNode ToJson(CellOutput output, int executionCount) => output switch
+    private static JsonNode ToJson(CellOutput output, int executionCount, Func<string, string> html) => output switch
     {
         StreamOutput stream => new JsonObject
         {
@@ -47,13 +58,13 @@ public static class ExecutedNotebook
         },
         DisplayOutput display => new JsonObject
         {
-            ["data"] = Data(display.Data),
+            ["data"] = Data(display.Data, html),
             ["metadata"] = new JsonObject(),
             ["output_type"] = "display_data",
         },
         ResultOutput value => new JsonObject
         {
-            ["data"] = Data(value.Data),
+            ["data"] = Data(value.Data, html),
             ["execution_count"] = executionCount,
             ["metadata"] = new JsonObject(),
             ["output_type"] = "execute_result",
@@ -68,8 +79,9 @@ public static class ExecutedNotebook
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output type"),
     };
 
-    private static JsonObject Data(IReadOnlyDictionary<string, string> data) =>
-        new(data.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)Lines(pair.Value))));
+    private static JsonObject Data(IReadOnlyDictionary<string, string> data, Func<string, string> html) =>
+        new(data.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)Lines(pair.Key == MimeBundle.Html ? html(pair.Value) : pair.Value))));
 
     /// <summary>nbformat's multi-line string: a list of lines, each but the last ending in "\n".</summary>
     private static JsonArray Lines(string text)

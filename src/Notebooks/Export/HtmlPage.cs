@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Rl.Notebooks.Execution;
 using Rl.Notebooks.Format;
 
@@ -11,12 +10,8 @@ namespace Rl.Notebooks.Export;
 /// outputs, LaTeX typeset by MathJax and charts drawn by plotly.js, both included inline (plotly.js
 /// once, and only when an output calls it). The page loads nothing from the network.
 /// </summary>
-/// <remarks>
-/// A notebook front-end has no plotly.js, so Rl.Plots's formatter puts a copy before the first chart
-/// of a session; the page already has plotly.js in its head, so such copies are left out of the page
-/// (the executed notebook keeps them).
-/// </remarks>
-public static partial class HtmlPage
+/// <remarks>plotly.js sits in the page's head; copies that chart outputs carry are left out (<see cref="PlotlyOutputs"/>).</remarks>
+public static class HtmlPage
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; color: #1f2328; }
@@ -36,18 +31,18 @@ public static partial class HtmlPage
     /// <summary>MathJax's settings: the notebook's delimiters; HTML outputs (charts) are left alone, as are pre and code by default.</summary>
     private const string MathJaxConfig = """
         window.MathJax = {
-          tex: { inlineMath: [['$', '$'], ['\\(', '\\)']], displayMath: [['$$', '$$'], ['\\[', '\\]']], processEscapes: true },
+          tex: { inlineMath: [['$', '$']], displayMath: [['$$', '$$']], processEscapes: true },
           svg: { fontCache: 'global' },
           options: { ignoreHtmlClass: 'no-math' }
         };
         """;
 
     /// <summary>The page for <paramref name="result"/>, with <paramref name="scripts"/> inline.</summary>
-    public static string Render(NotebookResult result, PageScripts scripts)
+    public static string Render(NotebookResult result, ExportScripts scripts)
     {
         var notebook = result.Notebook;
         var cells = notebook.Cells.Select(cell => Cell(cell, result.For(cell))).ToList();
-        bool hasCharts = result.Cells.SelectMany(c => c.Outputs).Any(o => Data(o)?.GetValueOrDefault(MimeBundle.Html)?.Contains("Plotly.", StringComparison.Ordinal) == true);
+        bool hasCharts = result.Cells.SelectMany(c => c.Outputs).Any(o => Data(o)?.GetValueOrDefault(MimeBundle.Html) is { } html && PlotlyOutputs.Draws(PlotlyOutputs.WithoutPlotlyJs(html)));
         string title = notebook.Cells.Where(c => c.Kind == CellKind.Markdown).Select(c => MarkdownCells.Title(c.Source)).FirstOrDefault(t => t is not null) ?? notebook.Name;
 
         var page = new StringBuilder();
@@ -92,7 +87,7 @@ public static partial class HtmlPage
     {
         StreamOutput stream => $"<pre class=\"output {stream.Name}\">{Encode(stream.Text)}</pre>\n",
         ErrorOutput error => $"<pre class=\"output error\">{Encode(string.Join('\n', error.Traceback))}</pre>\n",
-        _ when Data(output)!.TryGetValue(MimeBundle.Html, out string? html) => $"<div class=\"output html no-math\">\n{PlotlyJsCopy().Replace(html, "")}\n</div>\n",
+        _ when Data(output)!.TryGetValue(MimeBundle.Html, out string? html) => $"<div class=\"output html no-math\">\n{PlotlyOutputs.WithoutPlotlyJs(html)}\n</div>\n",
         _ => $"<pre class=\"output plain\">{Encode(Data(output)![MimeBundle.Plain])}</pre>\n",
     };
 
@@ -102,10 +97,6 @@ public static partial class HtmlPage
         ResultOutput value => value.Data,
         _ => null,
     };
-
-    /// <summary>A script element holding plotly.js itself, known by its licence header "plotly.js vX.Y.Z".</summary>
-    [GeneratedRegex(@"<script\b[^>]*>\s*/\*\*\s*\*\s*plotly\.js v.*?</script>", RegexOptions.Singleline)]
-    private static partial Regex PlotlyJsCopy();
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -1,49 +1,29 @@
+using System.Text.RegularExpressions;
 using Markdig;
-using Markdig.Extensions.Mathematics;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Rl.Notebooks.Export;
 
 /// <summary>
-/// Markdown cells to HTML with Markdig: tables, raw HTML such as <c>&lt;details&gt;</c>, and the math
-/// extension, which keeps LaTeX away from the markdown parser and hands it to MathJax as
-/// <c>\( ... \)</c> (inline) or <c>\[ ... \]</c> (display).
+/// Markdown cells to HTML the way Jupyter and VS Code show them: GitHub-flavoured markdown (tables,
+/// strikethrough, task lists, autolinks, raw HTML such as <c>&lt;details&gt;</c>) rendered by Markdig, with
+/// the LaTeX kept out of the markdown parser (<see cref="MathSpans"/>) and left in <c>$...$</c> and
+/// <c>$$...$$</c> for MathJax.
 /// </summary>
-internal static class MarkdownCells
+internal static partial class MarkdownCells
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseEmphasisExtras().UseTaskLists().UseAutoLinks().Build();
 
     public static string ToHtml(string markdown)
     {
-        var html = new StringWriter();
-        var renderer = new HtmlRenderer(html);
-        Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
-        renderer.Render(Markdown.Parse(markdown, Pipeline));
-        return html.ToString();
+        var math = new MathSpans();
+        return math.Restore(Markdown.ToHtml(math.Protect(markdown), Pipeline));
     }
 
-    /// <summary>The text of the first level-1 heading, or null.</summary>
+    /// <summary>The first level-1 heading as plain text (LaTeX without its dollars), or null.</summary>
     public static string? Title(string markdown) =>
-        Markdown.Parse(markdown, Pipeline).Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1)?.Inline is { } inline
-            ? string.Concat(inline.Descendants<LiteralInline>().Select(literal => literal.Content.ToString()))
-            : null;
+        Heading().Match(markdown) is { Success: true } heading ? heading.Groups[1].Value.Replace("$", "").Trim() : null;
 
-    /// <summary>
-    /// <c>$$...$$</c> within a paragraph is display math in Jupyter and VS Code; Markdig would make it
-    /// inline, so this renderer keeps it display.
-    /// </summary>
-    private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
-    {
-        protected override void Write(HtmlRenderer renderer, MathInline math)
-        {
-            bool display = math.DelimiterCount >= 2;
-            renderer.Write("<span").WriteAttributes(math).Write(display ? ">\\[" : ">\\(");
-            renderer.WriteEscape(ref math.Content);
-            renderer.Write(display ? "\\]</span>" : "\\)</span>");
-        }
-    }
+    [GeneratedRegex(@"^ {0,3}#[ \t]+(.+?)[ \t#]*$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
 }

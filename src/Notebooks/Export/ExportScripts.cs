@@ -1,16 +1,16 @@
 namespace Rl.Notebooks.Export;
 
 /// <summary>
-/// The JavaScript an exported page includes inline, so it works with no network: MathJax 3
+/// The JavaScript the exports include inline, so they work with no network: MathJax 3
 /// (<c>es5/tex-svg-full.js</c>, one self-contained file) and plotly.js 2.28.0, both installed from npm
 /// by <c>npm ci</c> in the kit's notebooks/ folder (see notebooks/package.json).
 /// </summary>
-public sealed class PageScripts
+public sealed class ExportScripts
 {
     private const string MathJaxFile = "mathjax/es5/tex-svg-full.js";
     private const string PlotlyFile = "plotly.js-dist-min/plotly.min.js";
 
-    private PageScripts(string mathJax, string plotly)
+    private ExportScripts(string mathJax, string plotly)
     {
         MathJax = mathJax;
         Plotly = plotly;
@@ -27,7 +27,7 @@ public sealed class PageScripts
     /// both, looking in each of <paramref name="startFolders"/> and the folders above it.
     /// </summary>
     /// <exception cref="FileNotFoundException">Neither folder tree has them; the message says what to run.</exception>
-    public static PageScripts Find(params string[] startFolders)
+    public static ExportScripts Find(params string[] startFolders)
     {
         foreach (string start in startFolders)
         {
@@ -36,7 +36,7 @@ public sealed class PageScripts
                 foreach (string modules in new[] { Path.Combine(folder.FullName, "node_modules"), Path.Combine(folder.FullName, "notebooks", "node_modules") })
                 {
                     string mathJax = Path.Combine(modules, MathJaxFile), plotly = Path.Combine(modules, PlotlyFile);
-                    if (File.Exists(mathJax) && File.Exists(plotly)) return new PageScripts(File.ReadAllText(mathJax), File.ReadAllText(plotly));
+                    if (File.Exists(mathJax) && File.Exists(plotly)) return new ExportScripts(File.ReadAllText(mathJax), File.ReadAllText(plotly));
                 }
             }
         }
