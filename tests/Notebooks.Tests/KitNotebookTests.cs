@@ -42,11 +42,12 @@ public partial class KitNotebookTests(ITestOutputHelper output)
         var ids = notebook.Cells.Select(cell => cell.Id).ToList();
         Assert.All(ids, id => Assert.Matches(CellId(), id ?? ""));
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        var stored = JsonNode.Parse(File.ReadAllText(notebook.Path))!["cells"]!.AsArray();
         foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
         {
-            var json = JsonNode.Parse(File.ReadAllText(notebook.Path))!["cells"]![cell.Index]!;
-            Assert.True((string?)json["metadata"]?["polyglot_notebook"]?["kernelName"] == "csharp", $"{cell.Describe()}: metadata.polyglot_notebook.kernelName is not csharp");
-            Assert.True((string?)json["metadata"]?["dotnet_interactive"]?["language"] == "csharp", $"{cell.Describe()}: metadata.dotnet_interactive.language is not csharp");
+            var json = stored[cell.Index]!;
+            Assert.True((string?)cell.Metadata["polyglot_notebook"]?["kernelName"] == "csharp", $"{cell.Describe()}: metadata.polyglot_notebook.kernelName is not csharp");
+            Assert.True((string?)cell.Metadata["dotnet_interactive"]?["language"] == "csharp", $"{cell.Describe()}: metadata.dotnet_interactive.language is not csharp");
             Assert.True(json["outputs"] is JsonArray { Count: 0 }, $"{cell.Describe()}: stored outputs (commit notebooks without outputs)");
             Assert.True(json["execution_count"] is null, $"{cell.Describe()}: stored execution_count");
         }

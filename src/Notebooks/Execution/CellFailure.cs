@@ -10,14 +10,11 @@ internal sealed class CellFailure(ErrorOutput error) : Exception(error.Value)
 {
     public ErrorOutput Error { get; } = error;
 
-    /// <summary>An error output "cell N (id 'x'), line L: message", followed by <paramref name="details"/>.</summary>
-    public static ErrorOutput Describe(NotebookCell cell, int? line, string name, string message, IEnumerable<string>? details = null)
+    /// <summary>A failure whose error reads "cell N (id 'x'), line L: message", followed by <paramref name="details"/>.</summary>
+    public static CellFailure At(NotebookCell cell, int? line, string name, string message, IEnumerable<string>? details = null)
     {
         string where = line is int l ? $"{cell.Describe()}, line {l}" : cell.Describe();
         string value = $"{where}: {message}";
-        return new ErrorOutput(name, value, [value, .. details ?? []]);
+        return new CellFailure(new ErrorOutput(name, value, [value, .. details ?? []]));
     }
-
-    public static CellFailure At(NotebookCell cell, int? line, string name, string message, IEnumerable<string>? details = null) =>
-        new(Describe(cell, line, name, message, details));
 }

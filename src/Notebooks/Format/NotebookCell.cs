@@ -3,15 +3,14 @@ using System.Text.Json.Nodes;
 namespace Rl.Notebooks.Format;
 
 /// <summary>
-/// One cell of a <see cref="Notebook"/>: its position, nbformat id, kind and source text. The cell's
-/// JSON object is kept so that writing the executed notebook changes only outputs and execution count.
+/// One cell of a <see cref="Notebook"/>: its position, nbformat id, kind, source text and metadata.
 /// </summary>
 public sealed class NotebookCell
 {
     internal NotebookCell(int index, JsonObject json)
     {
         Index = index;
-        Json = json;
+        Metadata = json["metadata"] as JsonObject ?? [];
         Id = json["id"] is JsonValue id && id.TryGetValue(out string? text) ? text : null;
         Kind = (string?)json["cell_type"] switch
         {
@@ -44,8 +43,8 @@ public sealed class NotebookCell
     /// <summary>The cell's source text, lines joined as stored (nbformat stores a list of lines or one string).</summary>
     public string Source { get; }
 
-    /// <summary>The cell's JSON object as read from the file.</summary>
-    internal JsonObject Json { get; }
+    /// <summary>The cell's <c>metadata</c> object (the kernel it runs in: <c>polyglot_notebook.kernelName</c>).</summary>
+    public JsonObject Metadata { get; }
 
     /// <summary>"cell 5 (id 'a1b2')": how messages point a reader at this cell.</summary>
     public string Describe() => Id is null ? $"cell {Number}" : $"cell {Number} (id '{Id}')";
