@@ -8,6 +8,7 @@ var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators a
     EvalCommand.Create(),
     BenchCommand.Create(),
     GaeExampleCommand.Create(),
+    NotebooksCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
