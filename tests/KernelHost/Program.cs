@@ -14,12 +14,14 @@ return args switch
 {
     ["cells", var plotsDll, var outDir] => NotebookCells.Run(plotsDll, outDir),
     ["direct", var plotlyFolder] => DirectPlotly.Run(plotlyFolder),
+    ["notebook", var notebook, var outDir] => NotebookThroughRunner.Run(notebook, outDir),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: KernelHost cells RL_PLOTS_DLL OUT_DIR   (cells that #r Rl.Plots and chart; outputs to OUT_DIR)\n" +
-                            "       KernelHost direct PLOTLY_FOLDER         (Plotly.NET from Rl.Plots's plotly/ folder, loaded into the default context)");
+                            "       KernelHost direct PLOTLY_FOLDER         (Plotly.NET from Rl.Plots's plotly/ folder, loaded into the default context)\n" +
+                            "       KernelHost notebook NOTEBOOK OUT_DIR    (a notebook run by the kit's runner; its html outputs to OUT_DIR)");
     return 2;
 }

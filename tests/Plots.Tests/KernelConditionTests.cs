@@ -51,6 +51,46 @@ public class KernelConditionTests
     }
 
     [Fact]
+    public void A_notebook_with_charts_runs_through_the_kit_runner_in_a_process_that_already_holds_FSharp_Core_10_0()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"kernelhost-notebook-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string plots = Path.Combine(Library, "Rl.Plots.dll").Replace("\\", "/");
+            string notebook = Path.Combine(folder, "charts.ipynb");
+            object Cell(string id, string source) => new Dictionary<string, object?>
+            {
+                ["id"] = id, ["cell_type"] = "code", ["metadata"] = new { }, ["execution_count"] = null, ["outputs"] = Array.Empty<object>(), ["source"] = source,
+            };
+            File.WriteAllText(notebook, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["nbformat"] = 4, ["nbformat_minor"] = 5,
+                ["metadata"] = new { kernelspec = new { name = ".net-csharp", display_name = ".NET (C#)", language = "C#" } },
+                ["cells"] = new[]
+                {
+                    Cell("a", $"#r \"{plots}\"\nusing Rl.Plots;"),
+                    Cell("b", "Plot.Lines(\"kernel notebook\", \"step\", \"return\", new Series(\"returns\", new double[] { 1, 2, 3 }, new double[] { 0.125, 0.25, 0.5 }))"),
+                    Cell("c", "display(Plot.Bars(\"kernel bars\", \"trick\", \"return\", new[] { \"clip\" }, (\"on\", new[] { 475.5 })));"),
+                },
+            }));
+            var (exitCode, output, error) = KernelHostProcess.Run("notebook", notebook, Path.Combine(folder, "out"));
+
+            Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
+            Assert.Contains("host: FSharp.Core 10.0.0.0 loaded first", output);
+            Assert.Contains("notebook ran 3 cells; 2 html outputs", output);
+            string lines = File.ReadAllText(Path.Combine(folder, "out", "output-0.html"));
+            Assert.Contains("Plotly.newPlot('", lines);
+            Assert.Contains("\"y\":[0.125,0.25,0.5]", lines);
+            Assert.Contains("\"y\":[475.5]", File.ReadAllText(Path.Combine(folder, "out", "output-1.html")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Plotly_NET_loaded_into_that_process_directly_fails_as_in_the_kernel()
     {
         var (exitCode, output, error) = KernelHostProcess.Run("direct", Path.Combine(Library, "plotly"));
