@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Cli.Tests;
 
 /// <summary>Runs the built command line (artifacts/bin/Cli/&lt;config&gt;/Cli.dll) as its own process.</summary>
@@ -8,21 +6,8 @@ internal static class CliProcess
     private static readonly string Dll = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Cli",
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}") ? "release" : "debug", "Cli.dll");
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Dll);
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Cli {string.Join(' ', arguments)} did not finish within 2 minutes.");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) =>
+        TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], TimeSpan.FromMinutes(2));
 
     private static string RepositoryRoot()
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Notebooks.Tests;
 
 /// <summary>
@@ -27,22 +25,12 @@ internal static class HeadlessChromium
         string profile = Directory.CreateTempSubdirectory("rl-chromium-profile-").FullName;
         try
         {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in (string[])[
+            var (exitCode, output, error) = TestSupport.ChildProcess.Run(chromium, [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--virtual-time-budget=15000", .. arguments, new Uri(page).AbsoluteUri])
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium {string.Join(' ', arguments)} did not finish within 90 s.");
-            }
-            if (process.ExitCode != 0) throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {error.Result}");
-            return (output.Result, error.Result);
+                "--virtual-time-budget=15000", .. arguments, new Uri(page).AbsoluteUri], TimeSpan.FromSeconds(90));
+            if (exitCode != 0) throw new InvalidOperationException($"chromium exited with {exitCode}: {error}");
+            return (output, error);
         }
         finally
         {
