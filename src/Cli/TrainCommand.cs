@@ -57,13 +57,13 @@ internal static class TrainCommand
                         task.Increment(1);
                     }
                 });
+            Console.WriteLine(log.Describe());
         }
 
         log.WriteCsv(Path.Combine(folder, "metrics.csv"), Path.Combine(folder, "episodes.csv"));
         HtmlCharts.WriteLearningCurves(Path.Combine(folder, "learning-curves.html"), $"PPO on {config.EnvironmentId}, seed {config.Seed}", log.Reports, log.Episodes);
         PolicyFile.Save(trainer.Agent, Path.Combine(folder, "policy.json"));
         var evaluation = Evaluation.Run(trainer.Agent, evaluationEpisodes, seed: 1_000_000);
-        Console.WriteLine(log.Describe());
         Console.WriteLine($"Deterministic evaluation over {evaluationEpisodes} episodes: mean return {evaluation.Mean:F1} +- {evaluation.StandardDeviation:F1} (std).");
         Console.WriteLine($"Wrote {folder}/metrics.csv, episodes.csv, learning-curves.html, policy.json.");
     }
