@@ -57,7 +57,6 @@ internal static class TrainCommand
                         task.Increment(1);
                     }
                 });
-            Console.WriteLine(log.Describe());
         }
 
         log.WriteCsv(Path.Combine(folder, "metrics.csv"), Path.Combine(folder, "episodes.csv"));
