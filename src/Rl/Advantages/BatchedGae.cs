@@ -62,6 +62,7 @@ public static class BatchedGae
         Guard.UnitInterval(gamma, nameof(gamma));
         Guard.UnitInterval(lambda, nameof(lambda));
 
+        // BEGIN SOLUTION: for each environment e, run the recursion backwards over t = S-1 .. 0 at index t * N + e; where the episode ended at t, V_next = 0 (terminated) or truncationValues (truncated) and A_{t+1} = 0; after the last step V_next = lastValues[e].
         double gammaLambda = gamma * lambda;
         int steps = rewards.Length / envs;
         double check = 0.0; // the sum of every advantage: finite unless some input read was not
@@ -104,8 +105,27 @@ public static class BatchedGae
         }
         check += Vector256.Sum(checks);
         if (!double.IsFinite(check)) ThrowNonFinite(rewards, values, terminated, truncated, truncationValues, lastValues, advantages);
+        // END SOLUTION
     }
 
+    private static void Validate(
+        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
+        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
+        ReadOnlySpan<double> truncationValues, int envs, Span<double> advantages)
+    {
+        if (envs == 0) throw new ArgumentException("lastValues must not be empty: it holds V(s_S) of each environment, so its length is the number of environments N.", "lastValues");
+        Guard.NotEmpty(rewards, nameof(rewards));
+        if (rewards.Length % envs != 0)
+            throw new ArgumentException($"rewards has length {rewards.Length}, which is not a multiple of N = {envs} (the length of lastValues): it must be [S x N].", nameof(rewards));
+        const string Shape = "[S x N], like rewards";
+        Guard.Length(values.Length, rewards.Length, nameof(values), Shape);
+        Guard.Length(terminated.Length, rewards.Length, nameof(terminated), Shape);
+        Guard.Length(truncated.Length, rewards.Length, nameof(truncated), Shape);
+        Guard.Length(truncationValues.Length, rewards.Length, nameof(truncationValues), Shape);
+        Guard.Length(advantages.Length, rewards.Length, nameof(advantages), Shape);
+    }
+
+    // BEGIN SOLUTION
     /// <summary>Four doubles from index i on, without a bounds check (the caller has validated the length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Load(ReadOnlySpan<double> span, int i) =>
@@ -135,23 +155,6 @@ public static class BatchedGae
         (Unsafe.ReadUnaligned<uint>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(terminated), i))) |
          Unsafe.ReadUnaligned<uint>(ref Unsafe.As<bool, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(truncated), i)))) != 0;
 
-    private static void Validate(
-        ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
-        ReadOnlySpan<bool> terminated, ReadOnlySpan<bool> truncated,
-        ReadOnlySpan<double> truncationValues, int envs, Span<double> advantages)
-    {
-        if (envs == 0) throw new ArgumentException("lastValues must not be empty: it holds V(s_S) of each environment, so its length is the number of environments N.", "lastValues");
-        Guard.NotEmpty(rewards, nameof(rewards));
-        if (rewards.Length % envs != 0)
-            throw new ArgumentException($"rewards has length {rewards.Length}, which is not a multiple of N = {envs} (the length of lastValues): it must be [S x N].", nameof(rewards));
-        const string Shape = "[S x N], like rewards";
-        Guard.Length(values.Length, rewards.Length, nameof(values), Shape);
-        Guard.Length(terminated.Length, rewards.Length, nameof(terminated), Shape);
-        Guard.Length(truncated.Length, rewards.Length, nameof(truncated), Shape);
-        Guard.Length(truncationValues.Length, rewards.Length, nameof(truncationValues), Shape);
-        Guard.Length(advantages.Length, rewards.Length, nameof(advantages), Shape);
-    }
-
     /// <summary>Names the non-finite input that was read, or reports an overflow.</summary>
     private static void ThrowNonFinite(
         ReadOnlySpan<double> rewards, ReadOnlySpan<double> values,
@@ -178,4 +181,5 @@ public static class BatchedGae
         if (!double.IsFinite(value))
             throw new ArgumentException($"{name}[{index}] is {value}; {why}, so it must be finite.", name);
     }
+    // END SOLUTION
 }

@@ -29,12 +29,18 @@ public static class BellmanErrors
     {
         Trajectories.Validate(rewards, values, gamma);
         Guard.Length(errors.Length, rewards.Length, nameof(errors), "one Bellman error per reward");
+        // BEGIN SOLUTION: for every h, errors[h] = BE_h = r_h + gamma V(s_{h+1}) - V(s_h); write the formula once, in Of, and call it here.
         for (int h = 0; h < rewards.Length; h++)
             errors[h] = Of(rewards[h], values[h], values[h + 1], gamma);
+        // END SOLUTION
     }
 
     /// <summary>One Bellman error, r + gamma V(s') - V(s): the single formula every estimator uses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Of(double reward, double value, double nextValue, double gamma) =>
-        Math.FusedMultiplyAdd(gamma, nextValue, reward) - value;
+    internal static double Of(double reward, double value, double nextValue, double gamma)
+    {
+        // BEGIN SOLUTION: return r + gamma V(s') - V(s).
+        return Math.FusedMultiplyAdd(gamma, nextValue, reward) - value;
+        // END SOLUTION
+    }
 }

@@ -77,6 +77,7 @@ public static class Gae
         Guard.UnitInterval(lambda, nameof(lambda));
         Guard.Length(advantages.Length, rewards.Length, nameof(advantages), "one advantage per reward");
 
+        // BEGIN SOLUTION: run backwards from h = H - 1: A_h = BE_h + gamma lambda A_{h+1}, with A_H = 0 (use BellmanErrors.Of and Recurse).
         double gammaLambda = gamma * lambda;
         double next = 0.0; // A^gae_H: nothing lies past the end
         for (int h = rewards.Length - 1; h >= 0; h--)
@@ -88,6 +89,7 @@ public static class Gae
         // recursion carries that down to A_0 (0 * inf and 0 * NaN are NaN). So one check of A_0 after
         // the loop validates every input for free; only then are the inputs scanned to name the culprit.
         if (!double.IsFinite(next)) Trajectories.ThrowNonFinite(rewards, values);
+        // END SOLUTION
     }
 
     /// <summary>
@@ -95,6 +97,10 @@ public static class Gae
     /// single-trajectory and the batched estimator.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double Recurse(double bellmanError, double gammaLambda, double nextAdvantage) =>
-        Math.FusedMultiplyAdd(gammaLambda, nextAdvantage, bellmanError);
+    internal static double Recurse(double bellmanError, double gammaLambda, double nextAdvantage)
+    {
+        // BEGIN SOLUTION: return BE_h + gamma lambda A_{h+1}.
+        return Math.FusedMultiplyAdd(gammaLambda, nextAdvantage, bellmanError);
+        // END SOLUTION
+    }
 }

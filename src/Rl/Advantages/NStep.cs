@@ -27,6 +27,7 @@ public static class NStep
         Trajectories.Validate(rewards, values, gamma);
         Guard.AtLeast(k, 1, nameof(k));
         Guard.Length(advantages.Length, rewards.Length, nameof(advantages), "one advantage per reward");
+        // BEGIN SOLUTION: for each h, A^(k)_h = sum_{l<k'} gamma^l r_{h+l} + gamma^k' V(s_{h+k'}) - V(s_h) with k' = min(k, H - h); Series computes A^(1)_h .. A^(n)_h in one pass.
         int horizon = rewards.Length;
         Span<double> series = new double[Math.Min(k, horizon)];
         for (int h = 0; h < horizon; h++)
@@ -35,6 +36,7 @@ public static class NStep
             Series(rewards, values, gamma, h, series[..steps]);
             advantages[h] = series[steps - 1];
         }
+        // END SOLUTION
     }
 
     /// <summary>
@@ -45,6 +47,7 @@ public static class NStep
     /// </summary>
     internal static void Series(ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, double gamma, int h, Span<double> estimates)
     {
+        // BEGIN SOLUTION: keep a running sum of gamma^l r_{h+l} and a running gamma^j; estimates[j - 1] = that sum + gamma^j V(s_{h+j}) - V(s_h).
         double discountedRewards = 0.0; // sum_{l<j} gamma^l r_{h+l}
         double discount = 1.0;          // gamma^j
         for (int j = 1; j <= estimates.Length; j++)
@@ -53,5 +56,6 @@ public static class NStep
             discount *= gamma;
             estimates[j - 1] = discountedRewards + discount * values[h + j] - values[h];
         }
+        // END SOLUTION
     }
 }

@@ -25,9 +25,11 @@ public static class OneRolloutAdvantage
         IEnvironment<TObservation, TAction> environment, EnvironmentSnapshot state, TObservation observation, TAction action,
         IPolicy<TObservation, TAction> policy, double gamma, int repetitions, Rng rng, int maxSteps = 10_000)
     {
+        // BEGIN SOLUTION: extra credit: like TwoRolloutAdvantage, but each sample flips a coin z with rng.NextInt(2) and rolls out once: 2 Qhat if z = 1, -2 Vhat if z = 0.
         return MonteCarloSampling.Estimate(environment, state, policy, gamma, repetitions, rng, () =>
             rng.NextInt(2) == 1 // z
                 ? 2.0 * ResetRollouts.QReturn(environment, state, observation, action, policy, gamma, rng, maxSteps)
                 : -2.0 * ResetRollouts.VReturn(environment, state, observation, policy, gamma, rng, maxSteps));
+        // END SOLUTION
     }
 }

@@ -32,6 +32,8 @@ public static class ValueTargets
         Guard.Length(targets.Length, advantages.Length, nameof(targets), "one target per advantage");
         Guard.Finite(advantages, nameof(advantages));
         Guard.Finite(values, nameof(values));
+        // BEGIN SOLUTION: targets[h] = A_h + V(s_h) for h = 0 .. H - 1 (values may hold one extra entry, V(s_H), which a target does not use).
         for (int h = 0; h < advantages.Length; h++) targets[h] = advantages[h] + values[h];
+        // END SOLUTION
     }
 }

@@ -40,6 +40,7 @@ public static class ClippedSurrogate
         if (!(clip >= 0.0 && double.IsFinite(clip)))
             throw new ArgumentOutOfRangeException(nameof(clip), clip, "clip (epsilon) must be finite and non-negative.");
 
+        // BEGIN SOLUTION: per sample, rho = exp(logp - logp_old); loss += max(-A rho, -A clip(rho, 1 - eps, 1 + eps)); gradient = -A rho / B where the unclipped term is the larger loss, else 0; return the means of loss, of |rho - 1| > eps and of (rho - 1) - log rho.
         double loss = 0.0, clipped = 0.0, approxKl = 0.0;
         double perSample = 1.0 / batch;
         for (int i = 0; i < batch; i++)
@@ -59,6 +60,7 @@ public static class ClippedSurrogate
         if (!double.IsFinite(result.Loss))
             throw new ArgumentException("the surrogate loss is not finite: some log-probability or advantage is NaN or infinite, or a ratio overflowed.", nameof(logProbabilities));
         return result;
+        // END SOLUTION
     }
 }
 

@@ -23,6 +23,7 @@ public static class PpoLoss
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(config);
+        // BEGIN SOLUTION: normalise the advantages if configured; actor forward, head.Evaluate, ClippedSurrogate, head.AddGradients (with the entropy term), actor backward; critic forward, ValueLoss scaled by c_1, critic backward.
         var head = agent.Head;
         int size = batch.Size;
         if (config.NormalizeAdvantages) AdvantageNormalization.Normalize(batch.Advantages);
@@ -51,6 +52,7 @@ public static class PpoLoss
         agent.Critic.Backward(batch.ValueGradients);
 
         return new PpoLosses(surrogate.Loss, valueLoss, entropy, surrogate.ApproxKl, surrogate.ClipFraction);
+        // END SOLUTION
     }
 }
 

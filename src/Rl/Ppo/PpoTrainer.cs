@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Rl.Advantages;
 using Rl.Environments;
-using Rl.Nn;
 using Rl.Random;
 
 namespace Rl.Ppo;
@@ -14,7 +13,7 @@ namespace Rl.Ppo;
 ///     1. run pi_theta_t on N environments for S steps
 ///     2. form the regression dataset D = {(s, y)}, y = A^gae + V_omega_t(s)
 ///     3. form A^gae(s, a) for every sample with V_omega_t (truncation bootstrapped, termination not)
-///     4-6. for K epochs, over shuffled minibatches, take an Adam step on
+///     4-6. for K epochs, over shuffled minibatches, take an Adam step (PpoUpdate) on
 ///          l_pi(theta) - c_2 H(pi_theta) + c_1 l_V(omega)
 /// </code>
 /// with the clipped surrogate l_pi, the (optionally clipped) value loss l_V and an entropy bonus H.
@@ -27,7 +26,7 @@ public sealed class PpoTrainer
     private readonly VectorTask _environments;
     private readonly RolloutBuffer _buffer;
     private readonly Rng _sampling, _shuffling;
-    private readonly Adam _actorAdam, _criticAdam, _headAdam;
+    private readonly PpoUpdate _update;
     private readonly Minibatch _minibatch;
     private readonly int[] _order;
     private long _steps;
@@ -45,9 +44,7 @@ public sealed class PpoTrainer
         _shuffling = new Rng(master.NextUInt64());
         _environments = VectorTask.Create(config.EnvironmentId, config.Environments);
         _buffer = new RolloutBuffer(config.StepsPerRollout, config.Environments, spec.ObservationSize, Agent.Head.ActionSize);
-        _actorAdam = new Adam(Agent.Actor.ParameterCount, config.LearningRate);
-        _criticAdam = new Adam(Agent.Critic.ParameterCount, config.LearningRate);
-        _headAdam = new Adam(Math.Max(1, Agent.Head.Parameters.Length), config.LearningRate);
+        _update = new PpoUpdate(Agent, config.LearningRate);
         _minibatch = new Minibatch(config.MinibatchSize, spec.ObservationSize, Agent.Head.ActionSize, Agent.Head.OutputSize);
         _order = Enumerable.Range(0, config.BatchSize).ToArray();
     }
@@ -141,7 +138,7 @@ public sealed class PpoTrainer
     /// <summary>Steps 4-6: K epochs of shuffled minibatches, one Adam step each.</summary>
     private (PpoLosses Mean, int Epochs) Optimize(double learningRate)
     {
-        _actorAdam.LearningRate = _criticAdam.LearningRate = _headAdam.LearningRate = learningRate;
+        _update.LearningRate = learningRate;
         var sum = new PpoLosses();
         int minibatches = 0, epochs = 0;
         for (int epoch = 0; epoch < Config.Epochs; epoch++)
@@ -152,7 +149,7 @@ public sealed class PpoTrainer
             for (int start = 0; start < Config.BatchSize; start += Config.MinibatchSize)
             {
                 _minibatch.Gather(_buffer, _order.AsSpan(start, Config.MinibatchSize));
-                var losses = Step(_minibatch);
+                var losses = _update.Step(_minibatch, Config);
                 sum = sum.Add(losses);
                 lastKl = losses.ApproxKl;
                 minibatches++;
@@ -160,21 +157,6 @@ public sealed class PpoTrainer
             if (Config.TargetKl is double target && lastKl > target) break;
         }
         return (sum.Scale(1.0 / minibatches), epochs);
-    }
-
-    /// <summary>
-    /// One gradient step for one minibatch: the combined loss and its gradients
-    /// (<see cref="PpoLoss.Compute"/>), global norm clipping, then Adam on actor, critic and head.
-    /// </summary>
-    private PpoLosses Step(Minibatch batch)
-    {
-        var losses = PpoLoss.Compute(Agent, batch, Config);
-        var head = Agent.Head;
-        GradientClipping.ClipGlobalNorm(Config.MaxGradientNorm, Agent.Actor.Gradients, Agent.Critic.Gradients, head.Gradients);
-        _actorAdam.Step(Agent.Actor.Parameters, Agent.Actor.Gradients);
-        _criticAdam.Step(Agent.Critic.Parameters, Agent.Critic.Gradients);
-        if (head.Parameters.Length > 0) _headAdam.Step(head.Parameters, head.Gradients);
-        return losses;
     }
 
     /// <summary>Fisher-Yates with the trainer's own generator.</summary>

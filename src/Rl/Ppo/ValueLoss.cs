@@ -34,6 +34,7 @@ public static class ValueLoss
                 throw new ArgumentOutOfRangeException(nameof(clip), c, "clip must be finite and non-negative, or null for no clipping.");
         }
 
+        // BEGIN SOLUTION: l_V = (1/2) mean of (V - y)^2, or with clip of max((V - y)^2, (V_old + clip(V - V_old, -eps, eps) - y)^2); gradient[i] = d l_V / d V_i (mind the 1/2 and the 1/B).
         double loss = 0.0, perSample = 1.0 / batch;
         for (int i = 0; i < batch; i++)
         {
@@ -58,5 +59,6 @@ public static class ValueLoss
         if (!double.IsFinite(loss))
             throw new ArgumentException("the value loss is not finite: some value or target is NaN or infinite.", nameof(values));
         return loss;
+        // END SOLUTION
     }
 }

@@ -1,0 +1,44 @@
+namespace Rl.Grading.Worker;
+
+/// <summary>
+/// What a submission offers the graded tests: each function a student writes, with plain arrays in
+/// and out, so that a call can cross a process boundary as JSON. <see cref="InProcessSubmission"/>
+/// calls the Rl library it was compiled with (the student's own code in the student release, the
+/// reference in this repository); the judge's proxy sends each call to a worker process instead.
+/// Every method must be a pure function of its arguments.
+/// </summary>
+public interface ISubmission
+{
+    /// <summary>BE_0 .. BE_{H-1}: <c>Rl.Advantages.BellmanErrors.Compute</c>.</summary>
+    double[] BellmanErrors(double[] rewards, double[] values, double gamma);
+
+    /// <summary>A^(k)_0 .. A^(k)_{H-1}: <c>Rl.Advantages.NStep.Compute</c>.</summary>
+    double[] NStep(double[] rewards, double[] values, double gamma, int k);
+
+    /// <summary>A^gae_0 .. A^gae_{H-1} by the backward recursion: <c>Rl.Advantages.Gae.Compute</c>.</summary>
+    double[] Gae(double[] rewards, double[] values, double gamma, double lambda);
+
+    /// <summary>[S x N] advantages: <c>Rl.Advantages.BatchedGae.Compute</c>.</summary>
+    double[] BatchedGae(BatchedGaeInput input);
+
+    /// <summary>y_h = A_h + V(s_h): <c>Rl.Advantages.ValueTargets.Compute</c>.</summary>
+    double[] ValueTargets(double[] advantages, double[] values);
+
+    /// <summary>The clipped surrogate loss, its gradient and diagnostics: <c>Rl.Ppo.ClippedSurrogate.Compute</c>.</summary>
+    SurrogateOutput ClippedSurrogate(double[] logProbabilities, double[] oldLogProbabilities, double[] advantages, double clip);
+
+    /// <summary>The value loss and its gradient (<paramref name="clip"/> null: unclipped): <c>Rl.Ppo.ValueLoss.Compute</c>.</summary>
+    ValueLossOutput ValueLoss(double[] values, double[] oldValues, double[] targets, double? clip);
+
+    /// <summary>
+    /// <c>Rl.Ppo.PpoUpdate.Step</c> on each minibatch in turn, from the given parameters and fresh
+    /// Adam moments: the parameters after every step and the losses each step reported.
+    /// </summary>
+    UpdateStepOutput UpdateSteps(UpdateStepInput input);
+
+    /// <summary>Trains PPO with <c>Rl.Ppo.PpoTrainer</c> and returns the trained parameters.</summary>
+    AgentParameters TrainPpo(TrainingInput input);
+
+    /// <summary>Samples of the one-rollout (z) estimator on a tabular problem: <c>Rl.Advantages.OneRolloutAdvantage.Estimate</c>.</summary>
+    double[] OneRolloutSamples(OneRolloutInput input);
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using System.Text.Json;
+using Rl.Grading.Worker;
+
+// The grading worker: answers the judge's calls, one JSON line in, one JSON line out (WorkerProtocol).
+// It owns the process's standard output; anything the student's code prints goes to standard error,
+// which the judge keeps (capped) but never parses for results.
+var protocol = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true, NewLine = "\n" };
+Console.SetOut(Console.Error);
+var input = new StreamReader(Console.OpenStandardInput());
+ISubmission submission = new InProcessSubmission();
+protocol.WriteLine(WorkerProtocol.Ready());
+
+while (input.ReadLine() is string line)
+{
+    WorkerRequest? request;
+    try { request = JsonSerializer.Deserialize<WorkerRequest>(line, WorkerProtocol.Options); }
+    catch (JsonException) { continue; } // not a request: ignore it
+    if (request is null) continue;
+    string answer;
+    try
+    {
+        var method = WorkerProtocol.Method(request.Method)
+            ?? throw new MissingMethodException($"ISubmission has no method {request.Method}.");
+        var result = method.Invoke(submission, WorkerProtocol.Arguments(method, request));
+        answer = WorkerProtocol.Success(request.Id, method, result);
+    }
+    catch (TargetInvocationException e) when (e.InnerException is not null)
+    {
+        answer = WorkerProtocol.Failure(request.Id, e.InnerException);
+    }
+    catch (Exception e)
+    {
+        answer = WorkerProtocol.Failure(request.Id, e);
+    }
+    protocol.WriteLine(answer);
+}
+return 0;

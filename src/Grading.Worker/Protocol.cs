@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Rl.Grading.Worker;
+
+/// <summary>
+/// The judge-worker protocol: one JSON object per line. The judge sends a <see cref="WorkerRequest"/>
+/// naming an <see cref="ISubmission"/> method with its arguments; the worker answers with a
+/// <see cref="WorkerResponse"/> carrying the same id and either the raw result or the exception the
+/// call threw. Doubles round-trip bit for bit, NaN and infinities included. Id 0 is the worker's
+/// "ready" line.
+/// </summary>
+public static class WorkerProtocol
+{
+    /// <summary>Serialiser options both sides use.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        WriteIndented = false,
+    };
+
+    /// <summary>The <see cref="ISubmission"/> method called <paramref name="name"/>, or null.</summary>
+    public static MethodInfo? Method(string name) => typeof(ISubmission).GetMethod(name);
+
+    /// <summary>One line: <paramref name="method"/>'s arguments encoded by its parameter types.</summary>
+    public static string Request(long id, MethodInfo method, object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var parameters = method.GetParameters();
+        var encoded = new JsonElement[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+            encoded[i] = JsonSerializer.SerializeToElement(args[i], parameters[i].ParameterType, Options);
+        return JsonSerializer.Serialize(new WorkerRequest(id, method.Name, encoded), Options);
+    }
+
+    /// <summary>Decodes a request's arguments by <paramref name="method"/>'s parameter types.</summary>
+    public static object?[] Arguments(MethodInfo method, WorkerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = method.GetParameters();
+        if (request.Args.Length != parameters.Length)
+            throw new ArgumentException($"{method.Name} takes {parameters.Length} arguments; the request has {request.Args.Length}.");
+        var args = new object?[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+            args[i] = request.Args[i].Deserialize(parameters[i].ParameterType, Options);
+        return args;
+    }
+
+    /// <summary>A successful answer, the result encoded by <paramref name="method"/>'s return type.</summary>
+    public static string Success(long id, MethodInfo method, object? result) =>
+        JsonSerializer.Serialize(new WorkerResponse(id, true,
+            JsonSerializer.SerializeToElement(result, method.ReturnType, Options), null, null), Options);
+
+    /// <summary>An answer reporting that the call threw <paramref name="exception"/>.</summary>
+    public static string Failure(long id, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string message;
+        try { message = exception.Message; }
+        catch (Exception) { message = "(the exception's message could not be read)"; }
+        if (message.Length > MaxMessage) message = message[..MaxMessage] + " ...";
+        return JsonSerializer.Serialize(new WorkerResponse(id, false, null, exception.GetType().FullName, message), Options);
+    }
+
+    /// <summary>The worker's first line, sent once it is ready to take calls.</summary>
+    public static string Ready() => JsonSerializer.Serialize(new WorkerResponse(0, true, null, null, null), Options);
+
+    /// <summary>Longest exception message a response carries.</summary>
+    public const int MaxMessage = 2000;
+}
+
+/// <summary>A call: <see cref="ISubmission"/> method name and its arguments, each encoded by its parameter type.</summary>
+public sealed record WorkerRequest(long Id, string Method, JsonElement[] Args);
+
+/// <summary>An answer: the result (when <paramref name="Ok"/>), else the exception's type and message.</summary>
+public sealed record WorkerResponse(long Id, bool Ok, JsonElement? Result, string? Error, string? Message);
