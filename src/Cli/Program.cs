@@ -9,6 +9,7 @@ var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators a
     BenchCommand.Create(),
     GaeExampleCommand.Create(),
     NotebooksCommand.Create(),
+    AssignmentCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

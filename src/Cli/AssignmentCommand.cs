@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Rl.Grading;
+using Rl.Grading.Release;
+
+namespace Rl.Cli;
+
+/// <summary>
+/// `assignment release`: writes the PPO/GAE assignment's student release (DIR/student) and its Gradescope
+/// autograder (DIR/autograder.zip) from this repository. `assignment sources`: writes only the tree the
+/// judge builds a submission in (the autograder's setup builds it once to fill the NuGet cache).
+/// Exit code 2 for bad options, 1 if the repository's sources are malformed.
+/// </summary>
+internal static class AssignmentCommand
+{
+    public static Command Create()
+    {
+        var releaseOutput = new Option<string>("--out") { Description = "Folder to write student/ (must be missing or empty) and autograder.zip into.", Required = true };
+        var release = new Command("release", "Write the student release (solutions stubbed, no hidden tests) and the Gradescope autograder zip.") { releaseOutput };
+        release.SetAction(parse => Release(parse.GetValue(releaseOutput)!));
+
+        var sourcesOutput = new Option<string>("--out") { Description = "Folder to write the judge's build tree into (must be missing or empty).", Required = true };
+        var sources = new Command("sources", "Write the minimal tree the judge builds a submission in (library stubbed, worker).") { sourcesOutput };
+        sources.SetAction(parse => Sources(parse.GetValue(sourcesOutput)!));
+
+        return new Command("assignment", "The PPO/GAE programming assignment: its student release and autograder.") { release, sources };
+    }
+
+    private static int Release(string folder)
+    {
+        string student = Path.Combine(folder, "student"), zip = Path.Combine(folder, "autograder.zip");
+        if (!IsEmptyOrMissing(student)) { Console.Error.WriteLine($"error: --out: {student} is not empty; name a folder whose student/ is missing or empty."); return 2; }
+        if (FindRoot() is not { } root) return 1;
+        try
+        {
+            var files = StudentRelease.Write(root, student);
+            Console.WriteLine($"Wrote the student release: {student} ({files.Count} files).");
+            var entries = AutograderBundle.Write(root, zip);
+            Console.WriteLine($"Wrote the autograder: {zip} ({entries.Count} entries: setup.sh, run_autograder, source/).");
+            Console.WriteLine("The files a student submits (stubbed in the release, copied from a submission by the judge):");
+            foreach (string file in AssignmentFiles.Allowed(root)) Console.WriteLine($"  {file}");
+            return 0;
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Sources(string folder)
+    {
+        if (!IsEmptyOrMissing(folder)) { Console.Error.WriteLine($"error: --out: {folder} is not empty; name a missing or empty folder."); return 2; }
+        if (FindRoot() is not { } root) return 1;
+        try
+        {
+            var files = StudentRelease.WriteSources(root, folder);
+            Console.WriteLine($"Wrote the judge's build tree: {folder} ({files.Count} files).");
+            return 0;
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static bool IsEmptyOrMissing(string folder) =>
+        !File.Exists(folder) && (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any());
+
+    /// <summary>The repository the CLI was built from (the release is generated from its sources), or null after saying why not.</summary>
+    private static string? FindRoot()
+    {
+        try { return RepositoryRoot.Find(); }
+        catch (DirectoryNotFoundException e) { Console.Error.WriteLine($"error: {e.Message}"); return null; }
+    }
+}

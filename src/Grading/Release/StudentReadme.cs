@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace Rl.Grading.Release;
+
+/// <summary>The README at the root of the student release: build, test, the handout, and what to submit.</summary>
+public static class StudentReadme
+{
+    /// <summary>The README's Markdown, listing <paramref name="allowedFiles"/> as the files to submit.</summary>
+    public static string Text(IReadOnlyList<string> allowedFiles)
+    {
+        var text = new StringBuilder("""
+            # Programming assignment: GAE and PPO
+
+            You implement the advantage estimators of the lecture (Bellman errors, n-step, GAE, batched GAE,
+            value targets) and PPO's losses and update step in the library `src/Rl`. Each function to write
+            throws `NotImplementedException` with a hint; the rest of the library (environments, networks,
+            the PPO trainer that calls your functions) is given.
+
+            The task, the formulas and the points are in [the handout](assignments/ppo-gae/handout.md).
+
+            ## Build and test
+
+            You need the .NET 10 SDK. In this folder:
+
+            ```bash
+            dotnet build                              # everything in PpoGae.sln
+            dotnet test assignments/ppo-gae/tests     # the public tests
+            ```
+
+            Until you implement a function, its public tests fail with `NotImplementedException`. The public
+            tests check a few analytic cases; the autograder also runs hidden tests (random inputs against the
+            reference, edge cases, and PPO training CartPole-v1 with your functions), so test more than that.
+
+            ## Notebooks
+
+            `notebooks/` holds the lecture's notebooks; see [notebooks/README.md](notebooks/README.md). They
+            load `artifacts/bin/Rl/debug/Rl.dll`, i.e. your build of the library: run `dotnet build` first, and
+            cells that call a function you have not implemented yet throw `NotImplementedException`.
+
+            ## What to submit
+
+            Exactly these files, with these paths (for example `zip submission.zip <the files>` from this
+            folder). The autograder builds them with its own copy of everything else, so changes to other
+            files are not graded:
+
+
+            """);
+        foreach (string file in allowedFiles) text.Append("- `").Append(file).Append("`\n");
+        return text.ToString();
+    }
+}
