@@ -21,7 +21,7 @@ public class ClippedSurrogateHiddenTests
             new Mistake("the policy loss has the wrong sign: l_pi = -(1/B) sum min(rho A, clip(rho) A)", -sweep.Expected.Loss),
             new Mistake("the ratio is logp / logp_old (a quotient of log-probabilities); it is exp(logp - logp_old)", sweep.Quotient.Loss),
             new Mistake("the ratio is not clipped", sweep.Unclipped.Loss),
-            new Mistake("max and min are swapped: the loss takes the larger of -rho A and -clip(rho) A", sweep.Pessimism(max: false)),
+            new Mistake("max and min are swapped: the loss takes the larger of -rho A and -clip(rho) A", sweep.SwappedMinMaxLoss()),
             new Mistake("the loss is summed, not averaged over the minibatch", sweep.Expected.Loss * sweep.Size));
     }
 
@@ -100,11 +100,11 @@ public class ClippedSurrogateHiddenTests
 
         public SurrogateOutput Call() => Submission.Current.ClippedSurrogate(LogProbabilities, OldLogProbabilities, Advantages, Eps);
 
-        /// <summary>-(1/B) sum of the larger (<paramref name="max"/> false: of the smaller swapped in) of rho A and clip(rho) A.</summary>
-        public double Pessimism(bool max) => -Enumerable.Range(0, Size).Average(i =>
+        /// <summary>-(1/B) sum max(rho A, clip(rho) A): the loss with min and max swapped.</summary>
+        public double SwappedMinMaxLoss() => -Enumerable.Range(0, Size).Average(i =>
         {
-            double rho = Math.Exp(LogRatios[i]), a = Advantages[i], clipped = Math.Clamp(rho, 1 - Eps, 1 + Eps) * a;
-            return max ? Math.Min(rho * a, clipped) : Math.Max(rho * a, clipped);
+            double rho = Math.Exp(LogRatios[i]), a = Advantages[i];
+            return Math.Max(rho * a, Math.Clamp(rho, 1 - Eps, 1 + Eps) * a);
         });
 
         /// <summary>-A clip(rho) / B everywhere.</summary>

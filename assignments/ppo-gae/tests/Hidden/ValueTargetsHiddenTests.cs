@@ -10,13 +10,13 @@ public class ValueTargetsHiddenTests
     public void ValueTargets_RandomVsReference()
     {
         var rng = new Rng(5202);
-        foreach (var (horizon, extra) in new[] { (20, 0), (37, 1), (1, 1) })
+        foreach (var (horizon, extra) in new[] { (37, 1), (20, 0), (1, 1) })
         {
             var advantages = Draw.Gaussian(rng, horizon, 0, 2);
             var values = Draw.Gaussian(rng, horizon + extra, 5, 3);
             var mistakes = new List<Mistake>
             {
-                new("the sign is flipped: y_h = A_h + V(s_h)", [.. advantages.Select((a, h) => a - values[h])]),
+                new("the target is A_h - V(s_h); it is y_h = A_h + V(s_h)", [.. advantages.Select((a, h) => a - values[h])]),
                 new("the target is V(s_h) - A_h; it is y_h = A_h + V(s_h)", [.. advantages.Select((a, h) => values[h] - a)]),
             };
             if (extra == 1) mistakes.Add(new("off by one: y_h uses V(s_{h+1}) instead of V(s_h)", [.. advantages.Select((a, h) => a + values[h + 1])]));

@@ -53,7 +53,7 @@ public static class Expect
     public static void Near(double actual, double expected, string what, params Mistake[] mistakes)
     {
         if (Close(actual, expected)) return;
-        Fail($"{what} is {Show(actual)}, expected {Show(expected)} (tolerance {Tolerance:G} relative or absolute).",
+        Fail($"{what} is {Show(actual)}, expected {Show(expected)} (tolerance 1e-9, relative or absolute).",
             [actual], [expected], mistakes);
     }
 
@@ -68,7 +68,7 @@ public static class Expect
         {
             if (Close(actual[i], expected[i])) continue;
             int wrong = actual.Where((a, j) => !Close(a, expected[j])).Count();
-            Fail($"{what}[{i}] is {Show(actual[i])}, expected {Show(expected[i])} (tolerance {Tolerance:G} relative or absolute; " +
+            Fail($"{what}[{i}] is {Show(actual[i])}, expected {Show(expected[i])} (tolerance 1e-9, relative or absolute; " +
                 $"{wrong} of {actual.Length} entries differ).", actual, expected, mistakes);
         }
     }
