@@ -35,7 +35,7 @@ internal static class AssignmentCommand
             var files = StudentRelease.Write(root, student);
             Console.WriteLine($"Wrote the student release: {student} ({files.Count} files).");
             var entries = AutograderBundle.Write(root, zip);
-            Console.WriteLine($"Wrote the autograder: {zip} ({entries.Count} entries: setup.sh, run_autograder, source/).");
+            Console.WriteLine($"Wrote the autograder: {zip} ({entries.Count} entries: setup.sh, run_autograder and the judge's sources; Gradescope unpacks it into /autograder/source).");
             Console.WriteLine("The files a student submits (stubbed in the release, copied from a submission by the judge):");
             foreach (string file in AssignmentFiles.Allowed(root)) Console.WriteLine($"  {file}");
             return 0;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder image (Ubuntu 22.04), with the
-# autograder zip unpacked in $AUTOGRADER_ROOT (default /autograder): installs the .NET 10 SDK if it is
-# missing, builds the judge, fills the NuGet cache the judge's build of a submission needs, and hides
-# the judge's sources (reference solution, hidden tests) from the unprivileged worker.
+# autograder zip unpacked in $AUTOGRADER_ROOT/source (AUTOGRADER_ROOT defaults to /autograder): installs
+# the .NET 10 SDK if it is missing, builds the judge, fills the NuGet cache the judge's build of a
+# submission needs, and hides the judge's sources (reference solution, hidden tests) from the
+# unprivileged worker.
 set -euo pipefail
 
 AUTOGRADER_ROOT="${AUTOGRADER_ROOT:-/autograder}"

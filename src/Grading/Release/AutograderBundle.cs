@@ -6,10 +6,12 @@ namespace Rl.Grading.Release;
 
 /// <summary>
 /// The Gradescope autograder: a zip with <c>setup.sh</c> and <c>run_autograder</c> at its root (LF line
-/// endings, unix mode 0755) and <c>source/</c>, the part of the repository the judge is built from:
-/// every project folder <c>src/Cli</c> references, transitively (the reference library, the judge, the
-/// hidden tests), the repository-wide build files, Teaching.sln (how the judge finds its root) and the
-/// notebooks' npm manifests. No build output, no node_modules, nothing else.
+/// endings, unix mode 0755) beside the part of the repository the judge is built from: every project
+/// folder <c>src/Cli</c> references, transitively (the reference library, the judge, the hidden tests),
+/// the repository-wide build files, Teaching.sln (how the judge finds its root) and the notebooks' npm
+/// manifests. No build output, no node_modules, nothing else. Gradescope unpacks the zip into
+/// /autograder/source, so that folder is the judge's repository root, runs setup.sh there once, and
+/// copies run_autograder to /autograder.
 /// </summary>
 public static class AutograderBundle
 {
@@ -38,11 +40,11 @@ public static class AutograderBundle
             Add(zip, script, Encoding.UTF8.GetBytes(text), Executable, entries);
         }
         foreach (string file in SourceFiles(repositoryRoot))
-            Add(zip, $"source/{file}", File.ReadAllBytes(Path.Combine(repositoryRoot, file)), Regular, entries);
+            Add(zip, file, File.ReadAllBytes(Path.Combine(repositoryRoot, file)), Regular, entries);
         return entries;
     }
 
-    /// <summary>The repository files in source/: the root files and every file of the project folders the judge's build needs, sorted.</summary>
+    /// <summary>The repository files in the zip: the root files and every file of the project folders the judge's build needs, sorted.</summary>
     public static IReadOnlyList<string> SourceFiles(string repositoryRoot)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
