@@ -43,7 +43,7 @@ public static class StudentRelease
 
     /// <summary>
     /// Writes the student release: <see cref="WriteSources"/>, plus src/Plots, the notebooks (with their
-    /// README and npm manifests), the handout, the public tests (project, Support/, Public/; never
+    /// README and npm manifests; code the students write is left out, see <see cref="NotebookRedaction"/>), the handout, the public tests (project, Support/, Public/; never
     /// Hidden/), PpoGae.sln over every project in it, a .gitignore and a README for students.
     /// </summary>
     /// <returns>The files written, relative to <paramref name="outputDirectory"/>, '/' separators, sorted.</returns>
@@ -56,8 +56,9 @@ public static class StudentRelease
         if (Directory.Exists(Path.Combine(repositoryRoot, TestsFolder, "Public")))
             CopyFolder(repositoryRoot, $"{TestsFolder}/Public", outputDirectory, written);
         foreach (string file in ReleaseFiles) CopyFile(repositoryRoot, file, outputDirectory, written);
+        var solution = SolutionText.Lines(repositoryRoot);
         foreach (string notebook in SourceTree.Files(repositoryRoot, "notebooks").Where(path => path.EndsWith(".ipynb", StringComparison.Ordinal)))
-            CopyFile(repositoryRoot, notebook, outputDirectory, written);
+            WriteText(outputDirectory, notebook, NotebookRedaction.Redact(File.ReadAllText(Path.Combine(repositoryRoot, notebook)), solution), written);
         if (File.Exists(Path.Combine(repositoryRoot, Handout))) CopyFile(repositoryRoot, Handout, outputDirectory, written);
 
         var projects = written.Where(path => path.EndsWith(".csproj", StringComparison.Ordinal)).ToList();

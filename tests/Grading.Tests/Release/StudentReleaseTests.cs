@@ -52,7 +52,7 @@ public sealed partial class StudentReleaseTests(StudentReleaseFixture release, I
             Assert.DoesNotContain("BEGIN SOLUTION", text);
             Assert.DoesNotContain("END SOLUTION", text);
         }
-        var solutionLines = SolutionOnlyLines(release.RepositoryRoot);
+        var solutionLines = SolutionText.Lines(release.RepositoryRoot);
         Assert.True(solutionLines.Count > 50, $"only {solutionLines.Count} solution lines to look for");
         var leaks = (from solution in solutionLines
                      from release in texts
@@ -95,34 +95,6 @@ public sealed partial class StudentReleaseTests(StudentReleaseFixture release, I
         if (Directory.Exists(publicFolder)) Assert.NotEmpty(outcomes);
         foreach (var (name, outcome, message) in outcomes.Where(o => o.Outcome != "Passed"))
             Assert.True(message.Contains("NotImplementedException"), $"{name} ({outcome}) failed with something else than NotImplementedException: {message}");
-    }
-
-    /// <summary>
-    /// The trimmed lines inside the allowed files' regions (markers excluded), longer than 12 characters,
-    /// that no C# file under src/ holds outside a region: text only the solution has. (Lines such as
-    /// <c>for (int e = 0; e &lt; envs; e++)</c> are also in the given code, so they reveal nothing.)
-    /// </summary>
-    private static List<(string File, string Line)> SolutionOnlyLines(string root)
-    {
-        var inside = new List<(string File, string Line)>();
-        var outside = new System.Text.StringBuilder();
-        foreach (string file in SourceTree.Files(root, "src").Where(path => path.EndsWith(".cs", StringComparison.Ordinal)))
-        {
-            string text = File.ReadAllText(Path.Combine(root, file));
-            string[] lines = text.Split('\n');
-            var regions = SolutionRegions.Find(text, file);
-            var regionLines = regions.SelectMany(r => Enumerable.Range(r.BeginLine, r.EndLine - r.BeginLine + 1)).ToHashSet();
-            var markers = regions.SelectMany(r => new[] { r.BeginLine, r.EndLine }).ToHashSet();
-            for (int i = 0; i < lines.Length; i++)
-            {
-                int line = i + 1;
-                string trimmed = lines[i].Trim();
-                if (!regionLines.Contains(line)) outside.Append(trimmed).Append('\n');
-                else if (!markers.Contains(line)) inside.Add((file, trimmed));
-            }
-        }
-        string given = outside.ToString();
-        return inside.Where(entry => entry.Line.Length > 12 && !given.Contains(entry.Line, StringComparison.Ordinal)).Distinct().ToList();
     }
 
     [GeneratedRegex(@"public\s+(?:async\s+Task|void)\s+(\w+)\s*\(")]
