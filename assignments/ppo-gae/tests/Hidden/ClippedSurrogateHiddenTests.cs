@@ -45,7 +45,7 @@ public class ClippedSurrogateHiddenTests
         var actual = sweep.Call();
         Expect.Near(actual.ClipFraction, sweep.Expected.ClipFraction, "ClippedSurrogate clip fraction over the sweep",
             new Mistake("the clip fraction counts only the samples where clipping is active; it counts every |rho - 1| > eps",
-                sweep.Expected.Gradient.Count(g => g == 0.0) / (double)sweep.Size),
+                sweep.Expected.Gradient.Where((g, i) => g == 0.0 && sweep.Advantages[i] != 0.0).Count() / (double)sweep.Size),
             new Mistake("the clip fraction is a count, not a fraction of B", sweep.Expected.ClipFraction * sweep.Size),
             new Mistake("the ratio is logp / logp_old; it is exp(logp - logp_old)", sweep.Quotient.ClipFraction));
         double k1 = sweep.LogRatios.Average(d => -d);
