@@ -10,6 +10,7 @@ var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators a
     GaeExampleCommand.Create(),
     NotebooksCommand.Create(),
     AssignmentCommand.Create(),
+    GradeCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

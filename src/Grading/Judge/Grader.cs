@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text;
+using Rl.Grading.Release;
+
+namespace Rl.Grading.Judge;
+
+/// <summary>
+/// The autograder's pipeline, trusted end to end:
+/// <code>
+///   1. write a clean student release (stubs) into a fresh folder
+///   2. copy in the submission's allowed files, nothing else
+///   3. build the worker against them (a compile error fails every test, with the messages)
+///   4. run every graded test here, in the judge; each call into student code goes to the sandboxed worker
+///   5. stop every worker, then write results.json once, atomically
+/// </code>
+/// The judge never loads student code: the reference, the graded tests and the results stay in this
+/// process; the worker only ever sees inputs and sends back raw outputs.
+/// </summary>
+public static class Grader
+{
+    /// <summary>Grades <see cref="GradingOptions.SubmissionDirectory"/> and writes results.json to <see cref="GradingOptions.OutputPath"/>.</summary>
+    public static GradingReport Grade(GradingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow + options.TotalLimit;
+        string root = options.RepositoryRoot ?? RepositoryRoot.Find();
+        var output = new StringBuilder();
+        var work = Directory.CreateTempSubdirectory("rl-grading-");
+        try
+        {
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(work.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                    UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            string release = Path.Combine(work.FullName, "release");
+            StudentRelease.WriteSources(root, release);
+            output.AppendLine("Files:");
+            foreach (var line in SubmissionFiles.Copy(options.SubmissionDirectory, AssignmentFiles.Allowed(root), release))
+                output.AppendLine("  " + line);
+
+            var build = WorkerBuild.Run(release, TimeSpan.FromMinutes(4));
+            IReadOnlyList<GradedTestResult> tests;
+            if (build.WorkerDirectory is null)
+            {
+                output.AppendLine($"Build: failed after {build.Seconds:0.0} s.");
+                string errors = string.Join("\n", build.Errors);
+                tests = [new GradedTestResult("0", "Compilation", 0, 0, false, GradedTests.Cap("Your code does not compile:\n" + errors), "visible", false),
+                         .. GradedTests.FailAll("Not run: your code does not compile (see test 0, Compilation).")];
+            }
+            else
+            {
+                output.AppendLine($"Build: succeeded in {build.Seconds:0.0} s.");
+                ReadableByAll(build.WorkerDirectory);
+                var sandbox = new Sandbox(build.WorkerDirectory, work.FullName, options.MemoryLimitBytes, Sandbox.Detect());
+                output.AppendLine(sandbox.Describe());
+                output.AppendLine($"Limits: {options.CallLimit.TotalSeconds:0.#} s per call ({options.TrainingLimit.TotalSeconds:0.#} s for training), {options.MemoryLimitBytes >> 20} MiB of memory.");
+                var submission = WorkerSubmission.Create(sandbox, options, deadline);
+                var worker = (WorkerSubmission)(object)submission;
+                try
+                {
+                    tests = GradedTests.Run(submission, deadline);
+                }
+                finally
+                {
+                    worker.Dispose();
+                }
+                if (worker.Starts > 1) output.AppendLine($"The worker was restarted {worker.Starts - 1} time(s) after a failure.");
+                if (worker.Errors.Length > 0) output.AppendLine("Your code printed (first lines):\n" + GradedTests.Cap(worker.Errors));
+            }
+            var report = Report(tests, clock.Elapsed.TotalSeconds, output.ToString());
+            ResultsJson.Write(report, options.OutputPath);
+            return report;
+        }
+        finally
+        {
+            try { work.Delete(recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static GradingReport Report(IReadOnlyList<GradedTestResult> tests, double seconds, string output)
+    {
+        double score = tests.Where(t => !t.ExtraCredit).Sum(t => t.Score);
+        double extra = tests.Where(t => t.ExtraCredit).Sum(t => t.Score);
+        double max = tests.Where(t => !t.ExtraCredit).Sum(t => t.MaxScore);
+        return new GradingReport(score, extra, seconds, tests,
+            $"Score: {score} / {max}" + (extra > 0 ? $", plus {extra} extra credit" : "") + ".\n" + output);
+    }
+
+    /// <summary>Lets the sandbox user read the worker's build: folders 755, files 644.</summary>
+    private static void ReadableByAll(string directory)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode Read = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode Enter = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(directory, Read | Enter);
+        foreach (var sub in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(sub, Read | Enter);
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(file, Read);
+    }
+}

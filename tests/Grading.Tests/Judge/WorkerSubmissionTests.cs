@@ -1,0 +1,80 @@
+using Rl.Advantages;
+using Rl.Grading.Judge;
+using Rl.Grading.Worker;
+
+namespace Rl.Grading.Tests.Judge;
+
+/// <summary>
+/// The judge's side of the worker protocol, against a worker built from the reference (this
+/// repository's own Rl.Grading.Worker): results come back bit for bit, student exceptions come back
+/// as messages, and the sandbox hides the repository.
+/// </summary>
+public sealed class WorkerSubmissionTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("rl-worker-test-");
+
+    private ISubmission Submission(TimeSpan? callLimit = null)
+    {
+        // The reference worker's build, next to this test assembly's dependencies.
+        string workerDirectory = Path.GetDirectoryName(typeof(ISubmission).Assembly.Location)!;
+        var sandbox = new Sandbox(workerDirectory, _work.FullName, 1L << 30, Sandbox.Detect());
+        var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) { CallLimit = callLimit ?? TimeSpan.FromSeconds(20) };
+        return WorkerSubmission.Create(sandbox, options, DateTime.UtcNow.AddMinutes(5));
+    }
+
+    [Fact]
+    public void Gae_ComesBackBitForBit_NaNAndInfinityIncluded()
+    {
+        var submission = Submission();
+        try
+        {
+            double[] rewards = [1.0, 0.1 + 0.2, -3.5e-300, 7.0 / 3.0], values = [0.5, 1e10, -0.0, 2.0 / 3.0, 0.25];
+            Assert.Equal(Gae.Compute(rewards, values, 0.99, 0.95), submission.Gae(rewards, values, 0.99, 0.95));
+            var surrogate = submission.ClippedSurrogate([0.0, 0.1], [0.0, 0.0], [1.0, -2.0], 0.2);
+            Assert.Equal(-(1.0 * 1.0 + -2.0 * Math.Exp(0.1)) / 2, surrogate.Loss, 15);
+        }
+        finally
+        {
+            ((IDisposable)submission).Dispose();
+        }
+    }
+
+    [Fact]
+    public void AnExceptionInTheCall_ComesBackWithItsTypeAndMessage_AndTheWorkerLivesOn()
+    {
+        var submission = Submission();
+        try
+        {
+            var error = Assert.Throws<SubmissionException>(() => submission.Gae([1.0], [1.0], 0.9, 0.9));
+            Assert.Contains("ArgumentException", error.Message);
+            Assert.Contains("values", error.Message);
+            Assert.Equal([1.0 + 0.9 * 2.0 - 1.0], submission.BellmanErrors([1.0], [1.0, 2.0], 0.9));
+            Assert.Equal(1, ((WorkerSubmission)(object)submission).Starts);
+        }
+        finally
+        {
+            ((IDisposable)submission).Dispose();
+        }
+    }
+
+    [Fact]
+    public void ACallOverTheTimeLimit_IsStopped_AndTheNextCallGetsAFreshWorker()
+    {
+        var submission = Submission(TimeSpan.FromSeconds(1));
+        try
+        {
+            // Five million rollouts take far longer than a second.
+            var error = Assert.Throws<SubmissionException>(() =>
+                submission.OneRolloutSamples(new OneRolloutInput("random walk", 2, 1, 0.9, 5_000_000, 1)));
+            Assert.Contains("time limit of 1 s", error.Message);
+            Assert.Equal([0.5], submission.ValueTargets([0.25], [0.25]));
+            Assert.Equal(2, ((WorkerSubmission)(object)submission).Starts);
+        }
+        finally
+        {
+            ((IDisposable)submission).Dispose();
+        }
+    }
+
+    public void Dispose() => _work.Delete(recursive: true);
+}
