@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Rl.Grading.Judge;
+using Xunit.Abstractions;
+
+namespace Rl.Grading.Tests.Samples;
+
+/// <summary>
+/// Grades every sample submission with the judge, as Gradescope would, and checks it gets exactly
+/// the grade its sample.json gives: the same score and extra credit, exactly the expected tests
+/// failing (with the expected diagnosis), a well-formed results.json holding that score, short
+/// outputs, nothing stolen in any output, no process left behind, and all within five minutes.
+/// </summary>
+[Collection(GradingCollection.Name)]
+public sealed class SampleGradingTests(ITestOutputHelper output)
+{
+    /// <summary>Longest output one test may show the student.</summary>
+    private const int MaxTestOutputBytes = 4096;
+
+    /// <summary>The longest a grading may take: Gradescope's default autograder timeout is far longer, CI's patience is not.</summary>
+    private static readonly TimeSpan GradingLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Every sample folder's name.</summary>
+    public static TheoryData<string> Names => new(Sample.Names(Sample.Root(RepositoryRoot.Find())));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Sample_GetsExactlyItsExpectedGrade(string name)
+    {
+        string repositoryRoot = RepositoryRoot.Find();
+        var sample = Sample.Load(Sample.Root(repositoryRoot), name);
+        var expected = sample.Expected;
+        var work = Directory.CreateTempSubdirectory("rl-sample-");
+        IReadOnlyList<int> survivors = [];
+        try
+        {
+            string submission = Directory.CreateDirectory(Path.Combine(work.FullName, "submission")).FullName;
+            string results = Path.Combine(Directory.CreateDirectory(Path.Combine(work.FullName, "results")).FullName, "results.json");
+            SampleSubmission.Write(sample, repositoryRoot, submission);
+
+            var clock = Stopwatch.StartNew();
+            var report = Grader.Grade(new GradingOptions(submission, results) { RepositoryRoot = repositoryRoot });
+            clock.Stop();
+            output.WriteLine($"{name}: score {report.Score}, extra credit {report.ExtraCredit}, graded in {clock.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine(report.Output);
+            foreach (var test in report.Tests.Where(test => !test.Passed))
+                output.WriteLine($"  failed {test.Number} {test.Name}: {OneLine(test.Output)}");
+
+            var failing = report.Tests.Where(test => !test.Passed).Select(test => test.Number).ToHashSet();
+            Assert.True(failing.SetEquals(expected.Failing), Mismatch(report, expected));
+            Assert.Equal(expected.Score, report.Score, 1e-9);
+            Assert.Equal(expected.ExtraCredit, report.ExtraCredit, 1e-9);
+            if (expected.Hint is string hint)
+                Assert.True(report.Tests.Any(test => !test.Passed && test.Output.Contains(hint, StringComparison.Ordinal)),
+                    $"no failing test's output contains \"{hint}\"");
+            foreach (string forbidden in sample.Forbidden)
+                Assert.DoesNotContain(report.Tests, test => test.Output.Contains(forbidden, StringComparison.Ordinal) || report.Output.Contains(forbidden, StringComparison.Ordinal));
+            foreach (var test in report.Tests)
+                Assert.True(System.Text.Encoding.UTF8.GetByteCount(test.Output) <= MaxTestOutputBytes, $"test {test.Number}'s output has more than {MaxTestOutputBytes} bytes");
+            Assert.Equal(report.Score + report.ExtraCredit, GradescopeResults.Check(results, MaxTestOutputBytes), 1e-9);
+            Assert.True(clock.Elapsed < GradingLimit, $"grading took {clock.Elapsed.TotalSeconds:F0} s, more than {GradingLimit.TotalSeconds:F0} s");
+
+            if (sample.SettleSeconds > 0)
+            {
+                string written = File.ReadAllText(results);
+                Thread.Sleep(TimeSpan.FromSeconds(sample.SettleSeconds));
+                Assert.Equal(written, File.ReadAllText(results));
+            }
+            if (sample.Marker is string marker) survivors = MarkedProcesses.Find(marker);
+        }
+        finally
+        {
+            if (sample.Marker is string marker) MarkedProcesses.Kill(MarkedProcesses.Find(marker));
+            Delete(work);
+        }
+        Assert.True(survivors.Count == 0, $"processes the sample started outlived the grading: {string.Join(", ", survivors)}");
+    }
+
+    /// <summary>Which tests failed that should have passed and the other way round, with their outputs.</summary>
+    private static string Mismatch(GradingReport report, ExpectedGrade expected)
+    {
+        var lines = new List<string> { $"expected failing: {string.Join(' ', expected.Failing)}" };
+        foreach (var test in report.Tests)
+        {
+            bool shouldFail = expected.Failing.Contains(test.Number);
+            if (test.Passed == shouldFail)
+                lines.Add($"{test.Number} {(test.Passed ? "passed" : "failed")} unexpectedly: {OneLine(test.Output)}");
+        }
+        return string.Join('\n', lines);
+    }
+
+    private static string OneLine(string text)
+    {
+        string line = text.ReplaceLineEndings(" | ");
+        return line.Length <= 400 ? line : line[..400] + " ...";
+    }
+
+    /// <summary>Removes the grading's temp folder; a process the judge failed to stop may still write there, so one retry.</summary>
+    private void Delete(DirectoryInfo folder)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+                return;
+            }
+            catch (IOException e) when (attempt == 0)
+            {
+                output.WriteLine($"retrying to delete {folder.FullName}: {e.Message}");
+                Thread.Sleep(500);
+            }
+        }
+    }
+}
