@@ -11,6 +11,7 @@ namespace Rl.Grading.Tests.Judge;
 /// builds), run_autograder copied to the root, the reference's files as the submission, and a
 /// forged results.json already in results/. What comes out must be the judge's results.json.
 /// </summary>
+[Collection(Samples.GradingCollection.Name)]
 public sealed class GradescopeEndToEndTests : IDisposable
 {
     private readonly DirectoryInfo _temporary = Directory.CreateTempSubdirectory("rl-gradescope-");

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace Rl.Grading.Tests.Release;
 
+[Collection(Samples.GradingCollection.Name)]
 public sealed partial class StudentReleaseTests(StudentReleaseFixture release, ITestOutputHelper output) : IClassFixture<StudentReleaseFixture>
 {
     private const string TestsFolder = "assignments/ppo-gae/tests";
