@@ -47,7 +47,8 @@ public sealed class SampleSetTests
         var graded = GradedTests();
         var expected = Sample.Load(SamplesRoot, name).Expected;
         Assert.Equal(expected.Failing.Distinct().Count(), expected.Failing.Count);
-        Assert.All(expected.Failing, number => Assert.Contains(number, graded.Select(test => test.Number)));
+        // "0" is the judge's Compilation test, there only when the build fails.
+        Assert.All(expected.Failing.Where(number => number != "0"), number => Assert.Contains(number, graded.Select(test => test.Number)));
         var passing = graded.Where(test => !expected.Failing.Contains(test.Number)).ToList();
         Assert.Equal(passing.Where(test => !test.ExtraCredit).Sum(test => test.Points), expected.Score, 1e-9);
         Assert.Equal(passing.Where(test => test.ExtraCredit).Sum(test => test.Points), expected.ExtraCredit, 1e-9);
