@@ -18,7 +18,11 @@ public sealed class WorkerSubmissionTests : IDisposable
         // The reference worker's build, next to this test assembly's dependencies.
         string workerDirectory = Path.GetDirectoryName(typeof(ISubmission).Assembly.Location)!;
         var sandbox = new Sandbox(workerDirectory, _work.FullName, 1L << 30, Sandbox.Detect());
-        var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) { CallLimit = callLimit ?? TimeSpan.FromSeconds(20) };
+        var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) 
+        {
+            CallLimit = callLimit ?? TimeSpan.FromSeconds(20),
+            TrainingLimit = callLimit ?? TimeSpan.FromSeconds(60),
+        };
         return WorkerSubmission.Create(sandbox, options, DateTime.UtcNow.AddMinutes(5));
     }
 
@@ -63,9 +67,9 @@ public sealed class WorkerSubmissionTests : IDisposable
         var submission = Submission(TimeSpan.FromSeconds(1));
         try
         {
-            // Five million rollouts take far longer than a second.
+            // Fifty million steps of PPO take minutes, in constant memory.
             var error = Assert.Throws<SubmissionException>(() =>
-                submission.OneRolloutSamples(new OneRolloutInput("random walk", 2, 1, 0.9, 5_000_000, 1)));
+                submission.TrainPpo(new TrainingInput(Rl.Ppo.PpoConfig.CartPole with { TotalSteps = 50_000_000 })));
             Assert.Contains("time limit of 1 s", error.Message);
             Assert.Equal([0.5], submission.ValueTargets([0.25], [0.25]));
             Assert.Equal(2, ((WorkerSubmission)(object)submission).Starts);
