@@ -4,12 +4,15 @@ using Rl.Grading.Worker;
 
 // The grading worker: answers the judge's calls, one JSON line in, one JSON line out (WorkerProtocol).
 // It owns the process's standard output; anything the student's code prints goes to standard error,
-// which the judge keeps (capped) but never parses for results.
+// which the judge keeps (capped) but never parses for results. The handshake's key stays in a local
+// here, out of the student code's reach, and marks every answer.
 var protocol = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true, NewLine = "\n" };
 Console.SetOut(Console.Error);
 var input = new StreamReader(Console.OpenStandardInput());
+string key = JsonSerializer.Deserialize<WorkerHandshake>(input.ReadLine() ?? "{}", WorkerProtocol.Options)?.Key
+    ?? throw new InvalidDataException("The judge's first line must be the handshake.");
 ISubmission submission = new InProcessSubmission();
-protocol.WriteLine(WorkerProtocol.Ready());
+protocol.WriteLine(WorkerProtocol.Ready(key));
 
 while (input.ReadLine() is string line)
 {
@@ -23,15 +26,15 @@ while (input.ReadLine() is string line)
         var method = WorkerProtocol.Method(request.Method)
             ?? throw new MissingMethodException($"ISubmission has no method {request.Method}.");
         var result = method.Invoke(submission, WorkerProtocol.Arguments(method, request));
-        answer = WorkerProtocol.Success(request.Id, method, result);
+        answer = WorkerProtocol.Success(key, request.Id, method, result);
     }
     catch (TargetInvocationException e) when (e.InnerException is not null)
     {
-        answer = WorkerProtocol.Failure(request.Id, e.InnerException);
+        answer = WorkerProtocol.Failure(key, request.Id, e.InnerException);
     }
     catch (Exception e)
     {
-        answer = WorkerProtocol.Failure(request.Id, e);
+        answer = WorkerProtocol.Failure(key, request.Id, e);
     }
     protocol.WriteLine(answer);
 }

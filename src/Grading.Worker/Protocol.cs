@@ -5,11 +5,14 @@ using System.Text.Json.Serialization;
 namespace Rl.Grading.Worker;
 
 /// <summary>
-/// The judge-worker protocol: one JSON object per line. The judge sends a <see cref="WorkerRequest"/>
-/// naming an <see cref="ISubmission"/> method with its arguments; the worker answers with a
-/// <see cref="WorkerResponse"/> carrying the same id and either the raw result or the exception the
-/// call threw. Doubles round-trip bit for bit, NaN and infinities included. Id 0 is the worker's
-/// "ready" line.
+/// The judge-worker protocol: one JSON object per line. The judge's first line is a
+/// <see cref="WorkerHandshake"/> with a random key, read before any student code runs; the worker
+/// answers "ready" (id 0). Then the judge sends a <see cref="WorkerRequest"/> naming an
+/// <see cref="ISubmission"/> method with its arguments, and the worker answers with a
+/// <see cref="WorkerResponse"/> carrying the key, the same id and either the raw result or the
+/// exception the call threw. The key lives only in a local of the worker's loop, so a line the
+/// student's code prints cannot pass for an answer. Doubles round-trip bit for bit, NaN and
+/// infinities included.
 /// </summary>
 public static class WorkerProtocol
 {
@@ -49,23 +52,26 @@ public static class WorkerProtocol
     }
 
     /// <summary>A successful answer, the result encoded by <paramref name="method"/>'s return type.</summary>
-    public static string Success(long id, MethodInfo method, object? result) =>
-        JsonSerializer.Serialize(new WorkerResponse(id, true,
+    public static string Success(string key, long id, MethodInfo method, object? result) =>
+        JsonSerializer.Serialize(new WorkerResponse(key, id, true,
             JsonSerializer.SerializeToElement(result, method.ReturnType, Options), null, null), Options);
 
     /// <summary>An answer reporting that the call threw <paramref name="exception"/>.</summary>
-    public static string Failure(long id, Exception exception)
+    public static string Failure(string key, long id, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         string message;
         try { message = exception.Message; }
         catch (Exception) { message = "(the exception's message could not be read)"; }
         if (message.Length > MaxMessage) message = message[..MaxMessage] + " ...";
-        return JsonSerializer.Serialize(new WorkerResponse(id, false, null, exception.GetType().FullName, message), Options);
+        return JsonSerializer.Serialize(new WorkerResponse(key, id, false, null, exception.GetType().FullName, message), Options);
     }
 
     /// <summary>The worker's first line, sent once it is ready to take calls.</summary>
-    public static string Ready() => JsonSerializer.Serialize(new WorkerResponse(0, true, null, null, null), Options);
+    public static string Ready(string key) => JsonSerializer.Serialize(new WorkerResponse(key, 0, true, null, null, null), Options);
+
+    /// <summary>The judge's first line: the key every answer must carry.</summary>
+    public static string Handshake(string key) => JsonSerializer.Serialize(new WorkerHandshake(key), Options);
 
     /// <summary>Longest exception message a response carries.</summary>
     public const int MaxMessage = 2000;
@@ -74,5 +80,8 @@ public static class WorkerProtocol
 /// <summary>A call: <see cref="ISubmission"/> method name and its arguments, each encoded by its parameter type.</summary>
 public sealed record WorkerRequest(long Id, string Method, JsonElement[] Args);
 
-/// <summary>An answer: the result (when <paramref name="Ok"/>), else the exception's type and message.</summary>
-public sealed record WorkerResponse(long Id, bool Ok, JsonElement? Result, string? Error, string? Message);
+/// <summary>The judge's first line: the key that marks the worker's answers.</summary>
+public sealed record WorkerHandshake(string Key);
+
+/// <summary>An answer, marked with the handshake's key: the result (when <paramref name="Ok"/>), else the exception's type and message.</summary>
+public sealed record WorkerResponse(string Key, long Id, bool Ok, JsonElement? Result, string? Error, string? Message);

@@ -10,7 +10,8 @@ namespace Rl.Grading.Judge;
 /// <summary>
 /// One running worker: sends it calls and waits for the matching answers, within a time limit per
 /// call and a memory cap. The worker's standard output is read line by line, each line capped in
-/// length; lines that are not the awaited answer (student code printing, forged lines) are dropped.
+/// length; lines that are not the awaited answer, marked with this worker's random key (student code
+/// printing, forged lines), are dropped.
 /// Standard error is kept, capped, for the results. Any failure kills the whole worker.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
@@ -25,6 +26,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly BlockingCollection<string?> _lines = new();
     private readonly StringBuilder _errors = new();
     private readonly long _memoryLimit;
+    private readonly string _key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     private long _nextId;
     private volatile bool _overMemory;
     private bool _disposed;
@@ -45,6 +47,12 @@ internal sealed class WorkerProcess : IDisposable
         var worker = new WorkerProcess(process, memoryLimit);
         try
         {
+            try
+            {
+                process.StandardInput.WriteLine(WorkerProtocol.Handshake(worker._key));
+                process.StandardInput.Flush();
+            }
+            catch (IOException) { } // it died at once: Await says so
             worker.Await(0, startLimit, "start");
             return worker;
         }
@@ -104,7 +112,7 @@ internal sealed class WorkerProcess : IDisposable
             WorkerResponse? response;
             try { response = JsonSerializer.Deserialize<WorkerResponse>(line, WorkerProtocol.Options); }
             catch (JsonException) { continue; }
-            if (response is not null && response.Id == id) return response;
+            if (response is not null && response.Id == id && response.Key == _key) return response;
         }
     }
 
