@@ -55,9 +55,8 @@ public static class SubmissionFiles
             IgnoreInaccessible = true,
             MaxRecursionDepth = 12,
         };
-        return [.. Directory.EnumerateFiles(folder, "*.cs", options)
-            .Where(file => new FileInfo(file).LinkTarget is null)
-            .Take(10_000)];
+        // A symbolic link, to a file or a folder, carries ReparsePoint: skipping it skips both.
+        return [.. Directory.EnumerateFiles(folder, "*.cs", options).Take(10_000)];
     }
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
