@@ -20,7 +20,7 @@ public static class StudentRelease
     /// <summary>Folders the student release adds; the public tests' folder may not exist yet.</summary>
     private static readonly string[] ReleaseFolders = ["src/Plots", $"{TestsFolder}/Support"];
     private static readonly string[] ReleaseFiles =
-        [$"{TestsFolder}/PpoGae.Tests.csproj", "notebooks/README.md", "notebooks/package.json", "notebooks/package-lock.json"];
+        [$"{TestsFolder}/PpoGae.Tests.csproj", "notebooks/README.md", "notebooks/LECTURE.md", "notebooks/package.json", "notebooks/package-lock.json"];
 
     /// <summary>
     /// Writes the minimal buildable tree the judge builds student code in: Directory.Build.props (with
