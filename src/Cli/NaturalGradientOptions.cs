@@ -43,7 +43,11 @@ internal sealed class NaturalGradientOptions(TrainingOptions shared)
             Description = "ppo (clipped surrogate, the default), npg (natural policy gradient) or trpo (NPG with TRPO's line search).",
             DefaultValueFactory = _ => Ppo,
         };
-        option.AcceptOnlyFromAmong(Ppo, Npg, Trpo);
+        option.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not (Ppo or Npg or Trpo)) result.AddError($"error: --algo: '{value}' is not an algorithm; use ppo, npg or trpo.");
+        });
         return option;
     }
 
