@@ -124,4 +124,18 @@ public class FisherTests
         double second = (-kl(2 * h) + 16 * kl(h) - 30 * kl(0) + 16 * kl(-h) - kl(-2 * h)) / (12 * h * h);
         Assert.True(Math.Abs(second - quadratic) <= 1e-6 * quadratic, $"KL curvature {second} vs v^T F v {quadratic}");
     }
+
+    [Fact]
+    public void BadInput_IsRejectedByName()
+    {
+        var actor = new Mlp([3, 4, 2]);
+        Assert.Throws<InvalidOperationException>(() => actor.ForwardTangent(new double[actor.ParameterCount], new double[2]));
+        actor.Forward(new double[3], 1);
+        Assert.Equal("direction", Assert.Throws<ArgumentException>(() => actor.ForwardTangent(new double[5], new double[2])).ParamName);
+        Assert.Equal("outputTangent", Assert.Throws<ArgumentException>(() => actor.ForwardTangent(new double[actor.ParameterCount], new double[3])).ParamName);
+        var agent = Fixtures.Agent(Fixtures.Discrete, 1);
+        Assert.Equal("damping", Assert.Throws<ArgumentOutOfRangeException>(() => new FisherVectorProduct(agent, new double[4], 1, -0.1)).ParamName);
+        var product = new FisherVectorProduct(agent, new double[4], 1, 0.1);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => product.Apply(new double[3], new double[product.Dimension])).ParamName);
+    }
 }
