@@ -8,8 +8,18 @@ namespace Rl.Cli;
 /// </summary>
 internal static class HtmlCharts
 {
-    /// <summary>The episodic return and every debug metric of a run, one chart each, against steps.</summary>
-    public static void WriteLearningCurves(string path, string title, IReadOnlyList<Ppo.UpdateReport> reports, IReadOnlyList<(long Steps, double Return)> episodes)
+    /// <summary>The episodic return and every debug metric of a PPO run, one chart each, against steps.</summary>
+    public static void WriteLearningCurves(string path, string title, IReadOnlyList<Ppo.UpdateReport> reports, IReadOnlyList<(long Steps, double Return)> episodes) =>
+        WriteLearningCurves(path, title, episodes, reports.Select(r => r.Steps).ToArray(),
+            new (string, Func<Ppo.UpdateReport, double>)[]
+            {
+                ("Policy loss l_pi", r => r.PolicyLoss), ("Value loss l_V", r => r.ValueLoss), ("Entropy", r => r.Entropy),
+                ("Approx KL (k3)", r => r.ApproxKl), ("Clip fraction", r => r.ClipFraction), ("Explained variance", r => r.ExplainedVariance),
+            }.Select(m => (m.Item1, reports.Select(m.Item2).ToArray())).ToArray());
+
+    /// <summary>The episodic return and the given per-update metrics, one chart each, against steps.</summary>
+    public static void WriteLearningCurves(string path, string title, IReadOnlyList<(long Steps, double Return)> episodes,
+        IReadOnlyList<long> updateSteps, IReadOnlyList<(string Name, double[] Values)> metrics)
     {
         const string steps = "environment steps";
         double[] episodeSteps = episodes.Select(e => (double)e.Steps).ToArray(), returns = episodes.Select(e => e.Return).ToArray();
@@ -19,13 +29,9 @@ internal static class HtmlCharts
                 new Series("episode return", episodeSteps, returns, SeriesStyle.Markers),
                 new Series("mean of the last 20", episodeSteps, RollingMean(returns, 20))),
         };
-        double[] updateSteps = reports.Select(r => (double)r.Steps).ToArray();
-        foreach (var (name, values) in new (string, Func<Ppo.UpdateReport, double>)[]
-                 {
-                     ("Policy loss l_pi", r => r.PolicyLoss), ("Value loss l_V", r => r.ValueLoss), ("Entropy", r => r.Entropy),
-                     ("Approx KL (k3)", r => r.ApproxKl), ("Clip fraction", r => r.ClipFraction), ("Explained variance", r => r.ExplainedVariance),
-                 })
-            charts.Add(Plot.Lines(name, steps, name, new Series(name, updateSteps, reports.Select(values).ToArray())));
+        double[] x = updateSteps.Select(s => (double)s).ToArray();
+        foreach (var (name, values) in metrics)
+            charts.Add(Plot.Lines(name, steps, name, new Series(name, x, values)));
         ChartPage.Write(path, title, charts);
     }
 

@@ -13,14 +13,19 @@ internal static class TrainCommand
     public static Command Create()
     {
         var options = new TrainingOptions();
+        var algorithms = new NaturalGradientOptions(options);
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<env>-seed<seed>)." };
         var evaluationEpisodes = new Option<int>("--eval-episodes") { Description = "Deterministic evaluation episodes after training.", DefaultValueFactory = _ => 100 };
         var command = new Command("train", "Train PPO (lecture item 8) and save the policy, its metrics and learning curves.");
         foreach (var option in options.All) command.Options.Add(option);
+        foreach (var option in algorithms.All) command.Options.Add(option);
         command.Options.Add(output);
         command.Options.Add(evaluationEpisodes);
         command.SetAction(parse =>
         {
+            if (!algorithms.CheckCombination(parse)) return 2;
+            if (algorithms.Chosen(parse) != NaturalGradientOptions.Ppo)
+                return algorithms.ReadOrReport(parse, (evaluationEpisodes, 1)) is { } npg ? NaturalGradientTraining.Run(npg, parse.GetValue(output), parse.GetValue(evaluationEpisodes)) : 2;
             if (options.ReadOrReport(parse, (evaluationEpisodes, 1)) is not PpoConfig config) return 2;
             string folder = parse.GetValue(output) ?? Path.Combine("runs", $"{config.EnvironmentId}-seed{config.Seed}");
             Run(config, folder, parse.GetValue(evaluationEpisodes));

@@ -26,7 +26,7 @@ namespace Rl.Nn;
 /// exact zeros added. Not thread-safe: one network, one thread.
 /// </para>
 /// </remarks>
-public sealed class Mlp
+public sealed partial class Mlp
 {
     /// <summary>
     /// Gain of the hidden layers' orthogonal initialisation, sqrt 2: the value PPO implementations

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Rl.Advantages;
 using Rl.Environments;
 using Rl.Random;
 
@@ -21,15 +20,14 @@ namespace Rl.Ppo;
 /// progress bar, a notebook's live chart) stay outside the loop. Everything random comes from
 /// <see cref="PpoConfig.Seed"/>: the same seed gives the same run, bit for bit.
 /// </summary>
-public sealed class PpoTrainer
+public sealed class PpoTrainer : ITrainer
 {
-    private readonly VectorTask _environments;
+    private readonly RolloutCollector _rollouts;
     private readonly RolloutBuffer _buffer;
-    private readonly Rng _sampling, _shuffling;
+    private readonly Rng _shuffling;
     private readonly PpoUpdate _update;
     private readonly Minibatch _minibatch;
     private readonly int[] _order;
-    private long _steps;
 
     /// <summary>A trainer for <paramref name="config"/>, with freshly initialised networks.</summary>
     public PpoTrainer(PpoConfig config)
@@ -40,10 +38,10 @@ public sealed class PpoTrainer
         var spec = Gym.Spec(config.EnvironmentId);
         var master = new Rng(config.Seed);
         Agent = new ActorCritic(spec, config.HiddenSizes, new Rng(master.NextUInt64()));
-        _sampling = new Rng(master.NextUInt64());
+        var sampling = new Rng(master.NextUInt64());
         _shuffling = new Rng(master.NextUInt64());
-        _environments = VectorTask.Create(config.EnvironmentId, config.Environments);
-        _buffer = new RolloutBuffer(config.StepsPerRollout, config.Environments, spec.ObservationSize, Agent.Head.ActionSize);
+        _rollouts = new RolloutCollector(Agent, config.EnvironmentId, config.Environments, config.StepsPerRollout, sampling);
+        _buffer = _rollouts.Buffer;
         _update = new PpoUpdate(Agent, config.LearningRate);
         _minibatch = new Minibatch(config.MinibatchSize, spec.ObservationSize, Agent.Head.ActionSize, Agent.Head.OutputSize);
         _order = Enumerable.Range(0, config.BatchSize).ToArray();
@@ -58,23 +56,31 @@ public sealed class PpoTrainer
     /// <summary>The last rollout and its advantages and targets.</summary>
     public RolloutBuffer Buffer => _buffer;
 
+    /// <inheritdoc />
+    public int Updates => Config.Updates;
+
+    /// <inheritdoc />
+    public long TotalSteps => Config.Updates * (long)Config.BatchSize;
+
+    IEnumerable<ITrainingReport> ITrainer.Run() => Run();
+
     /// <summary>Trains for <see cref="PpoConfig.Updates"/> iterations, yielding after each.</summary>
     public IEnumerable<UpdateReport> Run()
     {
         var clock = Stopwatch.StartNew();
-        _environments.Reset(Config.Seed);
+        _rollouts.Reset(Config.Seed);
         var returns = new List<double>();
         for (int t = 0; t < Config.Updates; t++)
         {
             double learningRate = AnnealedLearningRate(t);
             returns.Clear();
-            CollectRollout(returns);                                  // 1.
-            EstimateAdvantagesAndTargets();                           // 2-3.
+            _rollouts.Collect(returns);                                              // 1.
+            _rollouts.EstimateAdvantagesAndTargets(Config.Gamma, Config.Lambda);     // 2-3.
             var (losses, epochs) = Optimize(learningRate);            // 4-6.
-            yield return new UpdateReport(t + 1, _steps, learningRate,
+            yield return new UpdateReport(t + 1, _rollouts.Steps, learningRate,
                 losses.PolicyLoss, losses.ValueLoss, losses.Entropy, losses.ApproxKl, losses.ClipFraction,
                 ExplainedVariance(_buffer.Targets, _buffer.Values), epochs, [.. returns],
-                _steps / clock.Elapsed.TotalSeconds);
+                _rollouts.Steps / clock.Elapsed.TotalSeconds);
         }
     }
 
@@ -93,47 +99,6 @@ public sealed class PpoTrainer
     /// <summary>alpha_t = alpha (1 - t / T) when annealing, else alpha.</summary>
     private double AnnealedLearningRate(int t) =>
         Config.AnnealLearningRate ? Config.LearningRate * (1.0 - (double)t / Config.Updates) : Config.LearningRate;
-
-    /// <summary>Step 1: run pi_theta_t for S steps on every environment, recording what GAE needs.</summary>
-    private void CollectRollout(List<double> returns)
-    {
-        var head = Agent.Head;
-        int envs = Config.Environments, obs = _buffer.ObservationSize, act = _buffer.ActionSize, outputs = head.OutputSize;
-        for (int t = 0; t < Config.StepsPerRollout; t++)
-        {
-            int row = t * envs;
-            var observations = _environments.Observations;                             // [N x obs]
-            observations.CopyTo(_buffer.Observations.AsSpan(row * obs, envs * obs));
-            var logits = Agent.Actor.Forward(observations, envs);                      // [N x out]
-            var values = Agent.Critic.Forward(observations, envs);                     // [N x 1]
-            var actions = _buffer.Actions.AsSpan(row * act, envs * act);               // [N x act]
-            for (int e = 0; e < envs; e++)
-            {
-                _buffer.LogProbabilities[row + e] = head.Sample(logits.Slice(e * outputs, outputs), _sampling, actions.Slice(e * act, act));
-                _buffer.Values[row + e] = values[e];
-            }
-
-            _environments.Step(actions);
-            _steps += envs;
-            _environments.Rewards.CopyTo(_buffer.Rewards.AsSpan(row, envs));
-            _environments.Terminated.CopyTo(_buffer.Terminated.AsSpan(row, envs));
-            _environments.Truncated.CopyTo(_buffer.Truncated.AsSpan(row, envs));
-            for (int e = 0; e < envs; e++)
-                _buffer.TruncationValues[row + e] = _buffer.Truncated[row + e] && !_buffer.Terminated[row + e]
-                    ? Agent.Value(_environments.FinalObservations.Slice(e * obs, obs))
-                    : 0.0;
-            foreach (var episode in _environments.CompletedEpisodes) returns.Add(episode.Return);
-        }
-        Agent.Critic.Forward(_environments.Observations, envs).CopyTo(_buffer.LastValues);
-    }
-
-    /// <summary>Steps 2-3: A^gae by the batched backward recursion, and the targets y = A^gae + V.</summary>
-    private void EstimateAdvantagesAndTargets()
-    {
-        BatchedGae.Compute(_buffer.Rewards, _buffer.Values, _buffer.Terminated, _buffer.Truncated,
-            _buffer.TruncationValues, _buffer.LastValues, Config.Gamma, Config.Lambda, _buffer.Advantages);
-        ValueTargets.Compute(_buffer.Advantages, _buffer.Values, _buffer.Targets);
-    }
 
     /// <summary>Steps 4-6: K epochs of shuffled minibatches, one Adam step each.</summary>
     private (PpoLosses Mean, int Epochs) Optimize(double learningRate)

@@ -21,4 +21,4 @@ namespace Rl.Ppo;
 public sealed record UpdateReport(
     int Update, long Steps, double LearningRate,
     double PolicyLoss, double ValueLoss, double Entropy, double ApproxKl, double ClipFraction, double ExplainedVariance,
-    int Epochs, IReadOnlyList<double> EpisodeReturns, double StepsPerSecond);
+    int Epochs, IReadOnlyList<double> EpisodeReturns, double StepsPerSecond) : ITrainingReport;

@@ -153,7 +153,7 @@ public class TrainerTests
         return (trainer.Train(), trainer.Agent);
     }
 
-    private static double RandomPolicyMeanReturn(int episodes, ulong seed)
+    internal static double RandomPolicyMeanReturn(int episodes, ulong seed)
     {
         var environment = Gym.Make<int>("CartPole-v1");
         var rng = new Rng(seed);
