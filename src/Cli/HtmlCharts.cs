@@ -23,11 +23,24 @@ internal static class HtmlCharts
         foreach (var (name, values) in new (string, Func<Ppo.UpdateReport, double>)[]
                  {
                      ("Policy loss l_pi", r => r.PolicyLoss), ("Value loss l_V", r => r.ValueLoss), ("Entropy", r => r.Entropy),
-                     ("Approx KL (k3)", r => r.ApproxKl), ("Clip fraction", r => r.ClipFraction), ("Explained variance", r => r.ExplainedVariance),
+                     ("Approx KL (k3)", r => r.ApproxKl), ("Clip fraction", r => r.ClipFraction),
                  })
             charts.Add(Plot.Lines(name, steps, name, new Series(name, updateSteps, reports.Select(values).ToArray())));
+        charts.Add(Plot.Lines(ExplainedVarianceTitle, steps, "1 - Var(y - V) / Var(y)",
+            new Series("explained variance", updateSteps, reports.Select(r => ClampForDisplay(r.ExplainedVariance)).ToArray())));
         ChartPage.Write(path, title, charts);
     }
+
+    /// <summary>The explained-variance chart's title, which says why and how its values are clamped.</summary>
+    internal const string ExplainedVarianceTitle = "Explained variance, shown clamped to [-1, 1]<br><sub>Once the task is solved the targets y are nearly constant: "
+        + "Var(y) is tiny and the ratio falls far below 0 (metrics.csv has the raw values).</sub>";
+
+    /// <summary>
+    /// ev clamped to [-1, 1], as dashboards show it: 1 - Var(y - V)/Var(y) is at most 1, but unbounded below
+    /// once Var(y) -> 0 (every episode of a solved CartPole returns the same), where a value of -15 says
+    /// nothing about the critic and would squash the rest of the curve. NaN stays NaN (a gap).
+    /// </summary>
+    internal static double ClampForDisplay(double explainedVariance) => double.IsNaN(explainedVariance) ? double.NaN : Math.Clamp(explainedVariance, -1.0, 1.0);
 
     private static double[] RollingMean(double[] x, int window)
     {
