@@ -56,7 +56,9 @@ internal sealed class TrainingOptions
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"error: {Messages.InOptionWords(e, OptionNames)}");
+            var names = new Dictionary<string, string>(OptionNames);
+            foreach (var (option, _) in counts) names[option.Name] = option.Name;
+            Console.Error.WriteLine($"error: {Messages.InOptionWords(e, names)}");
             return null;
         }
     }

@@ -20,7 +20,13 @@ internal static class UsageErrors
     {
         var lines = new List<string>();
         var command = parse.CommandResult.Command;
-        foreach (string token in parse.UnmatchedTokens) lines.Add(Unmatched(parse, command, token));
+        string? previous = null;
+        foreach (string token in parse.UnmatchedTokens)
+        {
+            // The value after an unknown option belongs to it: one mistake, one line.
+            if (!(previous is not null && previous.StartsWith('-') && !token.StartsWith('-'))) lines.Add(Unmatched(parse, command, token));
+            previous = token;
+        }
         foreach (var error in parse.Errors)
         {
             string? line = error.SymbolResult switch

@@ -47,34 +47,6 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Train_WritesMetricsEpisodesChartAndPolicy_ThatEvalReads()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"cli-train-{Guid.NewGuid():N}");
-        try
-        {
-            var (exitCode, output, error) = CliProcess.Run("train", "--total-steps", "2048", "--out", folder, "--eval-episodes", "3");
-            Assert.True(exitCode == 0, error);
-            Assert.Contains("Deterministic evaluation over 3 episodes", output);
-            string[] metrics = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
-            Assert.Equal(1 + 4, metrics.Length); // header + 2048 / 512 updates
-            Assert.StartsWith("update,steps,learning_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance", metrics[0]);
-            Assert.StartsWith("4,2048,", metrics[^1]);
-            string html = File.ReadAllText(Path.Combine(folder, "learning-curves.html"));
-            Assert.DoesNotContain("<script src=", html); // plotly.js is inlined: the page works offline
-            Assert.Contains("plotly.js v2", html);
-            Assert.Contains("Explained variance", html);
-
-            var (evalExit, evalOutput, _) = CliProcess.Run("eval", "--policy", Path.Combine(folder, "policy.json"), "--episodes", "2");
-            Assert.Equal(0, evalExit);
-            Assert.Contains("CartPole-v1: mean return", evalOutput);
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
     public void Eval_OfAMissingFile_ExitsWith2()
     {
         var (exitCode, _, error) = CliProcess.Run("eval", "--policy", "/nonexistent/policy.json");
