@@ -1,12 +1,11 @@
 namespace Cli.Tests;
 
-/// <summary>The command line as a user meets it: exit codes, messages, help, and what train writes.</summary>
+/// <summary>The command line as a user meets it: exit codes, messages, help, the worked GAE example, eval of a missing file.</summary>
 public class CommandLineTests
 {
     [Theory]
     [InlineData("--lambda", "-1", "--lambda", "must be in [0, 1]")]
     [InlineData("--env", "Foo", "--env", "known: CartPole-v1, Pendulum-v1")]
-    [InlineData("--minibatches", "3", "--minibatches", "must divide")]
     [InlineData("--eval-episodes", "0", "--eval-episodes", "at least 1")]
     public void BadTrainOption_ExitsWith2_NamingTheOptionAndTheRule(string option, string value, string named, string rule)
     {
@@ -14,14 +13,6 @@ public class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Contains(named, error);
         Assert.Contains(rule, error);
-    }
-
-    [Fact]
-    public void UnknownOption_ExitsWith2()
-    {
-        var (exitCode, _, error) = CliProcess.Run("train", "--bogus");
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--bogus", error);
     }
 
     [Fact]
