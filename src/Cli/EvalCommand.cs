@@ -16,13 +16,22 @@ internal static class EvalCommand
         {
             string path = parse.GetValue(policy)!;
             int count = parse.GetValue(episodes);
-            if (count < 1) { Console.Error.WriteLine("error: --episodes: must be at least 1."); return 2; }
-            if (!File.Exists(path)) { Console.Error.WriteLine($"error: --policy: no file at {path}."); return 2; }
+            if (count < 1) { Console.Error.WriteLine($"error: --episodes {count}: must be at least 1."); return 2; }
+            if (Directory.Exists(path)) { Console.Error.WriteLine($"error: --policy {path}: is a folder; name the policy.json in it."); return 2; }
+            if (!File.Exists(path)) { Console.Error.WriteLine($"error: --policy {path}: no such file."); return 2; }
             ActorCritic agent;
             try { agent = PolicyFile.Load(path); }
-            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+            catch (System.Text.Json.JsonException e)
             {
-                Console.Error.WriteLine($"error: --policy: {path} is not a policy file: {e.Message}");
+                string where = e.LineNumber is long line ? $" (line {line + 1}, column {e.BytePositionInLine + 1})" : "";
+                Console.Error.WriteLine($"error: --policy {path}: not a policy file: it is not the JSON that train writes to policy.json{where}.");
+                return 2;
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException)
+            {
+                // JSON of another shape: parameters of the wrong size, an unknown environment, ...
+                string reason = e is ArgumentException a ? Messages.WithoutParameter(a) : e.Message;
+                Console.Error.WriteLine($"error: --policy {path}: not a policy file written by train. {reason}");
                 return 2;
             }
             var result = Evaluation.Run(agent, count, parse.GetValue(seed));

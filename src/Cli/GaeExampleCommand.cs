@@ -23,7 +23,7 @@ internal static class GaeExampleCommand
             }
             catch (ArgumentException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine($"error: {Messages.InOptionWords(e, new Dictionary<string, string> { ["gamma"] = gamma.Name, ["lambda"] = lambda.Name })}");
                 return 2;
             }
         });

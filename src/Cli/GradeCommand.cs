@@ -21,6 +21,7 @@ internal static class GradeCommand
             if (!Directory.Exists(folder)) { Console.Error.WriteLine($"error: --submission: no folder at {folder}."); return 2; }
             double seconds = parse.GetValue(callLimit);
             if (!(seconds > 0 && seconds <= 600)) { Console.Error.WriteLine("error: --call-seconds: must be in (0, 600]."); return 2; }
+            if (OutputPaths.CheckFile(parse.GetValue(output)!, output.Name) is { } error) { Console.Error.WriteLine($"error: {error}"); return 2; }
             var options = new GradingOptions(Path.GetFullPath(folder), Path.GetFullPath(parse.GetValue(output)!))
             {
                 CallLimit = TimeSpan.FromSeconds(seconds),

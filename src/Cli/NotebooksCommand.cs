@@ -8,7 +8,8 @@ namespace Rl.Cli;
 /// <summary>
 /// `notebooks run`: executes the lecture's notebooks headless (no VS Code needed) and writes each one
 /// executed (.ipynb with outputs) and as a self-contained HTML page; prints a line per cell with its
-/// time and a summary table. Exit code 1 if any notebook failed, 2 for bad options.
+/// time and a summary table. The output folder is checked before anything runs. Exit code 1 if any
+/// notebook failed, 2 for bad options.
 /// </summary>
 internal static class NotebooksCommand
 {
@@ -25,10 +26,10 @@ internal static class NotebooksCommand
             double seconds = parse.GetValue(timeout);
             if (!(seconds > 0)) { Console.Error.WriteLine("error: --timeout: must be greater than 0 seconds."); return 2; }
             if (Find(parse.GetValue(paths) ?? []) is not { } files) return 2;
-            ExportScripts scripts;
-            try { scripts = ExportScripts.Find(Environment.CurrentDirectory, AppContext.BaseDirectory); }
-            catch (FileNotFoundException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
-            return Run(files, parse.GetValue(output)!, new NotebookRunnerOptions { CellTimeout = TimeSpan.FromSeconds(seconds) }, scripts);
+            string folder = parse.GetValue(output)!;
+            if (OutputPaths.PrepareFolder(folder, output.Name) is { } error) { Console.Error.WriteLine($"error: {error}"); return 2; }
+            var scripts = NotebookScripts.Find();
+            return Run(files, folder, new NotebookRunnerOptions { CellTimeout = TimeSpan.FromSeconds(seconds) }, scripts);
         });
         return new Command("notebooks", "The lecture's notebooks: run and export them.") { run };
     }

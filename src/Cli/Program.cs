@@ -15,8 +15,8 @@ var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators a
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Run with --help to see the commands and their options.");
+    foreach (string error in UsageErrors.Describe(parsed)) Console.Error.WriteLine($"error: {error}");
+    Console.Error.WriteLine(UsageErrors.Hint(parsed));
     return 2;
 }
 return parsed.Invoke();

@@ -42,48 +42,56 @@ internal sealed class TrainingOptions
 
     /// <summary>
     /// <see cref="Read"/>, plus a lower bound for each of <paramref name="counts"/>; on bad input it
-    /// prints a message naming the option and returns null (the command then exits with code 2).
+    /// prints a message naming the option, the value and the rule, and returns null (the command then
+    /// exits with code 2).
     /// </summary>
     public PpoConfig? ReadOrReport(ParseResult parse, params (Option<int> Option, int Minimum)[] counts)
     {
         try
         {
             foreach (var (option, minimum) in counts)
-                if (parse.GetValue(option) < minimum) throw new ArgumentException($"must be at least {minimum}.", option.Name);
+                if (parse.GetValue(option) is var value && value < minimum)
+                    throw new ArgumentOutOfRangeException(option.Name, value, $"{option.Name} must be at least {minimum}.");
             return Read(parse);
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"error: {OptionFor(e.ParamName)}: {Messages.WithoutParameter(e)}");
+            var names = new Dictionary<string, string>(OptionNames);
+            foreach (var (option, _) in counts) names[option.Name] = option.Name;
+            Console.Error.WriteLine($"error: {Messages.InOptionWords(e, names)}");
             return null;
         }
     }
 
-    /// <summary>The option that sets <see cref="PpoConfig"/>'s field <paramref name="field"/>, for error messages.</summary>
-    public string OptionFor(string? field) => field switch
+    /// <summary>The option that sets each <see cref="PpoConfig"/> field, so that messages name options, not fields.</summary>
+    public IReadOnlyDictionary<string, string> OptionNames => new Dictionary<string, string>
     {
-        nameof(PpoConfig.TotalSteps) => TotalSteps.Name,
-        nameof(PpoConfig.Environments) => Environments.Name,
-        nameof(PpoConfig.StepsPerRollout) => StepsPerRollout.Name,
-        nameof(PpoConfig.LearningRate) => LearningRate.Name,
-        nameof(PpoConfig.Gamma) => Gamma.Name,
-        nameof(PpoConfig.Lambda) => Lambda.Name,
-        nameof(PpoConfig.Minibatches) => Minibatches.Name,
-        nameof(PpoConfig.Epochs) => Epochs.Name,
-        nameof(PpoConfig.Clip) => Clip.Name,
-        nameof(PpoConfig.EntropyCoefficient) => EntropyCoefficient.Name,
-        nameof(PpoConfig.ValueCoefficient) => ValueCoefficient.Name,
-        nameof(PpoConfig.MaxGradientNorm) => MaxGradientNorm.Name,
-        nameof(PpoConfig.TargetKl) => TargetKl.Name,
-        nameof(PpoConfig.HiddenSizes) => Hidden.Name,
-        _ => field ?? Environment.Name,
+        [nameof(PpoConfig.EnvironmentId)] = Environment.Name,
+        [nameof(PpoConfig.Seed)] = Seed.Name,
+        [nameof(PpoConfig.TotalSteps)] = TotalSteps.Name,
+        [nameof(PpoConfig.Environments)] = Environments.Name,
+        [nameof(PpoConfig.StepsPerRollout)] = StepsPerRollout.Name,
+        [nameof(PpoConfig.LearningRate)] = LearningRate.Name,
+        [nameof(PpoConfig.AnnealLearningRate)] = AnnealLearningRate.Name,
+        [nameof(PpoConfig.Gamma)] = Gamma.Name,
+        [nameof(PpoConfig.Lambda)] = Lambda.Name,
+        [nameof(PpoConfig.Minibatches)] = Minibatches.Name,
+        [nameof(PpoConfig.Epochs)] = Epochs.Name,
+        [nameof(PpoConfig.NormalizeAdvantages)] = NormalizeAdvantages.Name,
+        [nameof(PpoConfig.Clip)] = Clip.Name,
+        [nameof(PpoConfig.ClipValueLoss)] = ClipValueLoss.Name,
+        [nameof(PpoConfig.EntropyCoefficient)] = EntropyCoefficient.Name,
+        [nameof(PpoConfig.ValueCoefficient)] = ValueCoefficient.Name,
+        [nameof(PpoConfig.MaxGradientNorm)] = MaxGradientNorm.Name,
+        [nameof(PpoConfig.TargetKl)] = TargetKl.Name,
+        [nameof(PpoConfig.HiddenSizes)] = Hidden.Name,
     };
 
     /// <summary>The preset of the chosen environment with every given option applied, validated.</summary>
     public PpoConfig Read(ParseResult parse)
     {
         string id = parse.GetValue(Environment)!;
-        if (!Gym.Ids.Contains(id)) throw new ArgumentException($"unknown environment '{id}'; known: {string.Join(", ", Gym.Ids)}.", Environment.Name);
+        if (!Gym.Ids.Contains(id)) throw new ArgumentException($"{Environment.Name} {id}: unknown environment; known: {string.Join(", ", Gym.Ids)}.", Environment.Name);
         var preset = PpoConfig.ForEnvironment(id);
         int[]? hidden = parse.GetValue(Hidden);
         var config = preset with

@@ -9,6 +9,21 @@ internal static class CliProcess
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments) =>
         TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], TimeSpan.FromMinutes(2));
 
+    /// <summary>
+    /// Runs the command line in a pseudo-terminal <paramref name="columns"/> wide (util-linux's script), as a
+    /// user at a terminal sees it: live progress and all. Null when script is not on PATH.
+    /// </summary>
+    public static string? RunInTerminal(int columns, params string[] arguments)
+    {
+        if (!File.Exists("/usr/bin/script")) return null;
+        string command = $"stty cols {columns} rows 24; exec dotnet {Quote(Dll)} {string.Join(' ', arguments.Select(Quote))}";
+        var (exitCode, output, error) = TestSupport.ChildProcess.Run("/usr/bin/script", ["-qec", command, "/dev/null"], TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}{output}");
+        return output;
+    }
+
+    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''") + "'";
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

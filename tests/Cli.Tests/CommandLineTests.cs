@@ -1,12 +1,11 @@
 namespace Cli.Tests;
 
-/// <summary>The command line as a user meets it: exit codes, messages, help, and what train writes.</summary>
+/// <summary>The command line as a user meets it: exit codes, messages, help, the worked GAE example, eval of a missing file.</summary>
 public class CommandLineTests
 {
     [Theory]
     [InlineData("--lambda", "-1", "--lambda", "must be in [0, 1]")]
     [InlineData("--env", "Foo", "--env", "known: CartPole-v1, Pendulum-v1")]
-    [InlineData("--minibatches", "3", "--minibatches", "must divide")]
     [InlineData("--eval-episodes", "0", "--eval-episodes", "at least 1")]
     public void BadTrainOption_ExitsWith2_NamingTheOptionAndTheRule(string option, string value, string named, string rule)
     {
@@ -14,14 +13,6 @@ public class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Contains(named, error);
         Assert.Contains(rule, error);
-    }
-
-    [Fact]
-    public void UnknownOption_ExitsWith2()
-    {
-        var (exitCode, _, error) = CliProcess.Run("train", "--bogus");
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--bogus", error);
     }
 
     [Fact]
@@ -44,34 +35,6 @@ public class CommandLineTests
         // h = 4 of the worked example: r = 1, V(s_4) = 0.5, terminal next: BE = A = 0.5, y = 1.
         Assert.Contains("  4   1.00    0.50    0.5000    0.5000    0.5000    0.5000     0.5000     0.5000    1.0000", output);
         Assert.Contains("agree", output);
-    }
-
-    [Fact]
-    public void Train_WritesMetricsEpisodesChartAndPolicy_ThatEvalReads()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"cli-train-{Guid.NewGuid():N}");
-        try
-        {
-            var (exitCode, output, error) = CliProcess.Run("train", "--total-steps", "2048", "--out", folder, "--eval-episodes", "3");
-            Assert.True(exitCode == 0, error);
-            Assert.Contains("Deterministic evaluation over 3 episodes", output);
-            string[] metrics = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
-            Assert.Equal(1 + 4, metrics.Length); // header + 2048 / 512 updates
-            Assert.StartsWith("update,steps,learning_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance", metrics[0]);
-            Assert.StartsWith("4,2048,", metrics[^1]);
-            string html = File.ReadAllText(Path.Combine(folder, "learning-curves.html"));
-            Assert.DoesNotContain("<script src=", html); // plotly.js is inlined: the page works offline
-            Assert.Contains("plotly.js v2", html);
-            Assert.Contains("Explained variance", html);
-
-            var (evalExit, evalOutput, _) = CliProcess.Run("eval", "--policy", Path.Combine(folder, "policy.json"), "--episodes", "2");
-            Assert.Equal(0, evalExit);
-            Assert.Contains("CartPole-v1: mean return", evalOutput);
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
     }
 
     [Fact]

@@ -30,6 +30,13 @@ public partial class BrowserTests(ITestOutputHelper output)
             output.WriteLine($"NOT CHECKED (outside CI): {missing}");
             return;
         }
+        if (Repository.Scripts.MathJax is null)
+        {
+            const string missing = "MathJax not installed: run npm ci in notebooks/ (.ci/run does).";
+            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(missing);
+            output.WriteLine($"NOT CHECKED (outside CI): {missing}");
+            return;
+        }
         using var notebook = new TestNotebook(Formulas, $"#r \"{CompiledLibrary.FakePlotsDll}\"\nnew FakePlots.FakeChart(\"gae-chart\")");
         var result = notebook.Run();
         Assert.True(result.Succeeded, result.Error?.Value);

@@ -25,7 +25,23 @@ public partial class HtmlPageTests
         string without = Render("1 + 1");
         Assert.Single(Regex.Matches(withCharts, Regex.Escape(marker)));
         Assert.DoesNotContain(marker, without);
-        Assert.Contains(Repository.Scripts.MathJax[..200], without);
+    }
+
+    [Fact]
+    public void MathJax_IsInlinedWhenInstalled_AndOtherwiseThePageSaysHowToInstallIt()
+    {
+        using var notebook = new TestNotebook("# Page $a$", "1 + 1");
+        var result = notebook.Run();
+        string with = HtmlPage.Render(result, new ExportScripts("/* plotly */", "/* the MathJax bundle */ var MathJax;"));
+        string without = HtmlPage.Render(result, new ExportScripts("/* plotly */", null));
+
+        Assert.Contains("<script>/* the MathJax bundle */ var MathJax;</script>", with);
+        Assert.Contains("window.MathJax = {", with); // its settings: the notebook's $ delimiters
+        Assert.DoesNotContain("class=\"note\"", with);
+        Assert.DoesNotContain("MathJax = {", without);
+        Assert.Contains($"<p class=\"note\">{System.Net.WebUtility.HtmlEncode(HtmlPage.NoMathJax)}</p>", without);
+        Assert.Contains("npm ci", HtmlPage.NoMathJax);
+        Assert.Contains("$a$", without); // the TeX source, readable as it is
     }
 
     [Fact]

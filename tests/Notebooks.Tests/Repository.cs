@@ -16,10 +16,10 @@ internal static class Repository
 
     public static string NotebooksFolder => Path.Combine(Root, "notebooks");
 
-    /// <summary>MathJax and plotly.js from notebooks/node_modules (npm ci).</summary>
+    /// <summary>plotly.js from Plotly.NET (Rl.Plots) and MathJax from notebooks/node_modules when `npm ci` installed it (else null).</summary>
     public static ExportScripts Scripts => LazyScripts.Value;
 
-    private static readonly Lazy<ExportScripts> LazyScripts = new(() => ExportScripts.Find(Root));
+    private static readonly Lazy<ExportScripts> LazyScripts = new(() => ExportScripts.Find(Rl.Plots.PlotlyJs.Source, Root));
 
     private static string FindRoot()
     {

@@ -28,13 +28,8 @@ if ! command -v unshare >/dev/null || ! command -v setpriv >/dev/null; then
     apt-get install -y --no-install-recommends util-linux
 fi
 
-# The judge. Rl.Notebooks (referenced by the CLI) runs `npm ci` when its folder lacks MathJax and
-# plotly.js; the judge never exports a notebook, so point that check at two empty placeholders
-# instead of needing Node.js here.
-placeholders="$AUTOGRADER_ROOT/build/notebook-scripts"
-mkdir -p "$placeholders/node_modules/mathjax/es5" "$placeholders/node_modules/plotly.js-dist-min"
-touch "$placeholders/node_modules/mathjax/es5/tex-svg-full.js" "$placeholders/node_modules/plotly.js-dist-min/plotly.min.js"
-dotnet build "$SOURCE/src/Cli" -c Release -p:NotebookScriptsFolder="$placeholders/"
+# The judge (the build needs the .NET SDK alone; no Node.js).
+dotnet build "$SOURCE/src/Cli" -c Release
 
 # Build the tree a submission is built in once, so its NuGet packages are in the cache.
 template="$AUTOGRADER_ROOT/build/sandbox-template"

@@ -1,47 +1,40 @@
 namespace Rl.Notebooks.Export;
 
 /// <summary>
-/// The JavaScript the exports include inline, so they work with no network: MathJax 3
-/// (<c>es5/tex-svg-full.js</c>, one self-contained file) and plotly.js 2.28.0, both installed from npm
-/// by <c>npm ci</c> in the kit's notebooks/ folder (see notebooks/package.json).
+/// The JavaScript the exports include inline, so they work with no network: plotly.js (the copy that
+/// ships inside Plotly.NET, which the host passes in: Rl.Plots's <c>PlotlyJs.Source</c>) and, when it is
+/// installed, MathJax 3 (<c>es5/tex-svg-full.js</c>, one self-contained file) from npm: <c>npm ci</c> in
+/// the kit's notebooks/ folder (see notebooks/package.json). MathJax is optional: without it the pages
+/// show the formulas as their TeX source and say how to install it (<see cref="HtmlPage"/>).
 /// </summary>
-public sealed class ExportScripts
+/// <param name="Plotly">plotly.js, minified.</param>
+/// <param name="MathJax">MathJax's tex-svg-full bundle, or null when it is not installed.</param>
+public sealed record ExportScripts(string Plotly, string? MathJax)
 {
-    private const string MathJaxFile = "mathjax/es5/tex-svg-full.js";
-    private const string PlotlyFile = "plotly.js-dist-min/plotly.min.js";
+    /// <summary>Where MathJax lies under a node_modules folder.</summary>
+    public const string MathJaxFile = "mathjax/es5/tex-svg-full.js";
 
-    private ExportScripts(string mathJax, string plotly)
-    {
-        MathJax = mathJax;
-        Plotly = plotly;
-    }
-
-    /// <summary>MathJax's tex-svg-full bundle.</summary>
-    public string MathJax { get; }
-
-    /// <summary>plotly.js, minified.</summary>
-    public string Plotly { get; }
+    /// <summary>What to run to install MathJax, for messages.</summary>
+    public const string InstallCommand = "npm ci (in the kit's notebooks/ folder, with Node.js installed)";
 
     /// <summary>
-    /// Reads the scripts from the first <c>node_modules</c> (or <c>notebooks/node_modules</c>) that holds
-    /// both, looking in each of <paramref name="startFolders"/> and the folders above it.
+    /// <paramref name="plotly"/> and MathJax from the first <c>node_modules</c> (or <c>notebooks/node_modules</c>)
+    /// that holds it, looking in each of <paramref name="startFolders"/> and the folders above it; MathJax is
+    /// null when none does.
     /// </summary>
-    /// <exception cref="FileNotFoundException">Neither folder tree has them; the message says what to run.</exception>
-    public static ExportScripts Find(params string[] startFolders)
+    public static ExportScripts Find(string plotly, params string[] startFolders)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(plotly);
+        return new ExportScripts(plotly, FindMathJax(startFolders) is { } path ? File.ReadAllText(path) : null);
+    }
+
+    /// <summary>The path of MathJax's bundle in or above <paramref name="startFolders"/>, or null.</summary>
+    public static string? FindMathJax(params string[] startFolders)
     {
         foreach (string start in startFolders)
-        {
             for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
                 foreach (string modules in new[] { Path.Combine(folder.FullName, "node_modules"), Path.Combine(folder.FullName, "notebooks", "node_modules") })
-                {
-                    string mathJax = Path.Combine(modules, MathJaxFile), plotly = Path.Combine(modules, PlotlyFile);
-                    if (File.Exists(mathJax) && File.Exists(plotly)) return new ExportScripts(File.ReadAllText(mathJax), File.ReadAllText(plotly));
-                }
-            }
-        }
-        throw new FileNotFoundException(
-            $"MathJax and plotly.js were not found (looked for node_modules/{MathJaxFile} and node_modules/{PlotlyFile} in and above {string.Join(" and ", startFolders)}). " +
-            "Install them once with: cd notebooks && npm ci");
+                    if (File.Exists(Path.Combine(modules, MathJaxFile))) return Path.Combine(modules, MathJaxFile);
+        return null;
     }
 }

@@ -8,7 +8,9 @@ namespace Rl.Notebooks.Export;
 /// <summary>
 /// The executed notebook as one self-contained HTML page: markdown rendered, code cells with their
 /// outputs, LaTeX typeset by MathJax and charts drawn by plotly.js, both included inline (plotly.js
-/// once, and only when an output calls it). The page loads nothing from the network.
+/// once, and only when an output calls it). The page loads nothing from the network. Without MathJax
+/// (<see cref="ExportScripts.MathJax"/> null: not installed) the formulas stay TeX source and a note at
+/// the top of the page says so and how to install it.
 /// </summary>
 /// <remarks>plotly.js sits in the page's head; copies that chart outputs carry are left out (<see cref="PlotlyOutputs"/>).</remarks>
 public static class HtmlPage
@@ -26,6 +28,7 @@ public static class HtmlPage
         table { border-collapse: collapse; }
         th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.5rem; }
         details { background: #f6f8fa; padding: 0.4rem 0.8rem; border-radius: 4px; }
+        .note { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.4rem 0.8rem; border-radius: 4px; }
         """;
 
     /// <summary>MathJax's settings: the notebook's delimiters; HTML outputs (charts) are left alone, as are pre and code by default.</summary>
@@ -36,6 +39,10 @@ public static class HtmlPage
           options: { ignoreHtmlClass: 'no-math' }
         };
         """;
+
+    /// <summary>The note a page without MathJax carries.</summary>
+    public const string NoMathJax = "The formulas are shown as TeX source: MathJax was not installed when this page was exported. " +
+        "To typeset them, run " + ExportScripts.InstallCommand + " and export again.";
 
     /// <summary>The page for <paramref name="result"/>, with <paramref name="scripts"/> inline.</summary>
     public static string Render(NotebookResult result, ExportScripts scripts)
@@ -56,15 +63,13 @@ public static class HtmlPage
             <style>
             {Style}
             </style>
-            <script>
-            {MathJaxConfig}
-            </script>
-            <script>{Inline(scripts.MathJax)}</script>
 
             """);
+        if (scripts.MathJax is { } mathJax) page.Append($"<script>\n{MathJaxConfig}\n</script>\n<script>{Inline(mathJax)}</script>\n");
         // Chart fragments call Plotly.newPlot as the page is parsed, so plotly.js comes first.
         if (hasCharts) page.Append($"<script>{Inline(scripts.Plotly)}</script>\n");
         page.Append("</head>\n<body>\n<main>\n");
+        if (scripts.MathJax is null) page.Append($"<p class=\"note\">{Encode(NoMathJax)}</p>\n");
         foreach (string cell in cells) page.Append(cell);
         page.Append("</main>\n</body>\n</html>\n");
         return page.ToString();

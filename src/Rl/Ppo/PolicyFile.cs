@@ -30,6 +30,8 @@ public static class PolicyFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var data = JsonSerializer.Deserialize<Contents>(File.ReadAllText(path), Options)
             ?? throw new InvalidDataException($"{path} holds no policy.");
+        if (data.EnvironmentId is null || data.HiddenSizes is null || data.Actor is null || data.Critic is null || data.Head is null)
+            throw new InvalidDataException($"{path} lacks some of a policy's fields: EnvironmentId, HiddenSizes, Actor, Critic, Head.");
         var agent = new ActorCritic(Gym.Spec(data.EnvironmentId), data.HiddenSizes);
         Copy(data.Actor, agent.Actor.Parameters, "actor", path);
         Copy(data.Critic, agent.Critic.Parameters, "critic", path);

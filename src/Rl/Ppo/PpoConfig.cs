@@ -111,7 +111,14 @@ public sealed record PpoConfig
     public static PpoConfig ForEnvironment(string environmentId) =>
         environmentId == Pendulum.EnvironmentId ? Pendulum : CartPole with { EnvironmentId = environmentId };
 
-    /// <summary>Checks every field; each failure names the field and its rule.</summary>
+    /// <summary>
+    /// The most samples one rollout may hold, N x S = 2^24. The rollout buffer keeps about a dozen numbers
+    /// per sample (observation, action, log-probability, reward, value, advantage, target, ...), so this
+    /// is already gigabytes of memory, and it keeps every buffer index within an int.
+    /// </summary>
+    public const int MaxBatchSize = 1 << 24;
+
+    /// <summary>Checks every field; each failure is an <see cref="ArgumentException"/> whose ParamName is the field and whose message states its rule.</summary>
     public void Validate()
     {
         static void Positive(double value, string name)
@@ -127,10 +134,15 @@ public sealed record PpoConfig
         Guard.AtLeast(StepsPerRollout, 1, nameof(StepsPerRollout));
         Guard.AtLeast(Minibatches, 1, nameof(Minibatches));
         Guard.AtLeast(Epochs, 1, nameof(Epochs));
+        if ((long)Environments * StepsPerRollout > MaxBatchSize)
+            throw new ArgumentOutOfRangeException(nameof(StepsPerRollout), StepsPerRollout,
+                $"Environments x StepsPerRollout ({Environments} x {StepsPerRollout}) must be at most {MaxBatchSize:N0} samples per rollout.");
         if (BatchSize % Minibatches != 0)
-            throw new ArgumentException($"Minibatches ({Minibatches}) must divide Environments x StepsPerRollout ({BatchSize}).", nameof(Minibatches));
+            throw new ArgumentOutOfRangeException(nameof(Minibatches), Minibatches, $"Minibatches must divide Environments x StepsPerRollout = {BatchSize}.");
         if (TotalSteps < BatchSize)
             throw new ArgumentOutOfRangeException(nameof(TotalSteps), TotalSteps, $"TotalSteps must be at least one rollout, Environments x StepsPerRollout = {BatchSize}.");
+        if (TotalSteps / BatchSize > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(TotalSteps), TotalSteps, $"TotalSteps must be at most {int.MaxValue:N0} rollouts of Environments x StepsPerRollout = {BatchSize}.");
         Positive(LearningRate, nameof(LearningRate));
         Guard.UnitInterval(Gamma, nameof(Gamma));
         Guard.UnitInterval(Lambda, nameof(Lambda));
@@ -139,7 +151,8 @@ public sealed record PpoConfig
         NonNegative(ValueCoefficient, nameof(ValueCoefficient));
         Positive(MaxGradientNorm, nameof(MaxGradientNorm));
         if (TargetKl is double kl) Positive(kl, nameof(TargetKl));
+        if (HiddenSizes is null) throw new ArgumentNullException(nameof(HiddenSizes), "HiddenSizes must list the hidden layer sizes, e.g. [64, 64].");
         if (HiddenSizes.Count == 0 || HiddenSizes.Any(h => h < 1))
-            throw new ArgumentException("HiddenSizes must list at least one layer, each of at least 1 unit.", nameof(HiddenSizes));
+            throw new ArgumentOutOfRangeException(nameof(HiddenSizes), string.Join(' ', HiddenSizes), "HiddenSizes must list at least one layer, each of at least 1 unit.");
     }
 }
