@@ -19,6 +19,7 @@ internal sealed class StdioKernel : IDisposable
     private static readonly TimeSpan CellGuard = TimeSpan.FromMinutes(15);
 
     private readonly Process _process;
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("kernel-tmp-");
     private readonly Channel<IKernelEventEnvelope> _events = Channel.CreateUnbounded<IKernelEventEnvelope>();
     private readonly Task _reader;
     private readonly Task<string> _stderr;
@@ -44,6 +45,9 @@ internal sealed class StdioKernel : IDisposable
             start.ArgumentList.Add(argument);
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // A temp folder of its own (Path.GetTempPath() reads TMPDIR): kernels running side by side, and the
+        // kit's runner in another test assembly, may run the same notebook and write the same temp file.
+        start.Environment["TMPDIR"] = _temp.FullName;
         _process = Process.Start(start)!;
         _stderr = _process.StandardError.ReadToEndAsync();
         _reader = Task.Run(ReadEvents);
@@ -157,5 +161,6 @@ internal sealed class StdioKernel : IDisposable
         if (!_process.WaitForExit(TimeSpan.FromSeconds(5))) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
+        _temp.Delete(recursive: true);
     }
 }
