@@ -5,7 +5,7 @@ using Notebook = Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook;
 namespace Kernel.Tests;
 
 /// <summary>A notebook run top to bottom in its own kernel, as VS Code's Run All does: each code cell in order, to the kernel its metadata names.</summary>
-internal sealed record NotebookInKernel(string Name, IReadOnlyList<CellRun> Cells, TimeSpan Elapsed, TimeSpan KernelCpu, IReadOnlyList<string> OtherOutput, string KernelStandardError)
+internal sealed record NotebookInKernel(string Name, IReadOnlyList<CellRun> Cells, TimeSpan Elapsed, TimeSpan KernelCpu, string KernelStandardError)
 {
     public IEnumerable<string> Charts => Cells.SelectMany(c => c.Charts);
 
@@ -33,6 +33,6 @@ internal sealed record NotebookInKernel(string Name, IReadOnlyList<CellRun> Cell
         {
             kernel.Dispose();
         }
-        return new NotebookInKernel(Path.GetFileName(path), cells, clock.Elapsed, cpu, kernel.OtherOutput, kernel.StandardError);
+        return new NotebookInKernel(Path.GetFileName(path), cells, clock.Elapsed, cpu, kernel.StandardError);
     }
 }

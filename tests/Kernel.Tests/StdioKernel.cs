@@ -31,8 +31,8 @@ internal sealed class StdioKernel : IDisposable
         KernelEventEnvelope.RegisterDefaults();
     }
 
-    /// <summary>Lines on the kernel's stdout that were not event envelopes (a welcome banner, commands sent to the client).</summary>
-    public List<string> OtherOutput { get; } = [];
+    /// <summary>Lines on the kernel's stdout that were not event envelopes (a welcome banner, commands sent to the client), for the message if it dies.</summary>
+    private readonly List<string> _otherOutput = [];
 
     private StdioKernel(string workingDirectory)
     {
@@ -114,7 +114,7 @@ internal sealed class StdioKernel : IDisposable
         catch (ChannelClosedException)
         {
             await _process.WaitForExitAsync();
-            throw new InvalidOperationException($"the kernel exited (code {_process.ExitCode}) mid-cell; stderr:\n{await _stderr}\nother output:\n{string.Join('\n', OtherOutput)}");
+            throw new InvalidOperationException($"the kernel exited (code {_process.ExitCode}) mid-cell; stderr:\n{await _stderr}\nother output:\n{string.Join('\n', _otherOutput)}");
         }
         catch (OperationCanceledException)
         {
@@ -129,7 +129,7 @@ internal sealed class StdioKernel : IDisposable
             while (await _process.StandardOutput.ReadLineAsync() is { } line)
             {
                 if (IsEvent(line)) await _events.Writer.WriteAsync(KernelEventEnvelope.Deserialize(line));
-                else OtherOutput.Add(line.Length > 500 ? line[..500] + "..." : line);
+                else _otherOutput.Add(line.Length > 500 ? line[..500] + "..." : line);
             }
             _events.Writer.Complete();
         }
