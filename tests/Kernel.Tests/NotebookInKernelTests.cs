@@ -50,7 +50,7 @@ public partial class NotebookInKernelTests(ITestOutputHelper output)
         ChartRow().Matches(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "README.md")))
             .ToDictionary(m => m.Groups["name"].Value, m => int.Parse(m.Groups["charts"].Value));
 
-    private static string FirstLine(string code) => code.Split('\n')[0].Trim() is { Length: > 60 } line ? line[..60] + "..." : code.Split('\n')[0].Trim();
+    private static string FirstLine(string code) => code.Split('\n')[0].Trim() is var line && line.Length > 60 ? line[..60] + "..." : line;
 
     [GeneratedRegex(@"^\| \[[^\]]+\]\((?<name>[\w.-]+\.ipynb)\) \|[^|\n]*\| (?<charts>\d+) \|\s*$", RegexOptions.Multiline)]
     private static partial Regex ChartRow();

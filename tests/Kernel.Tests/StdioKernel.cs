@@ -101,8 +101,8 @@ internal sealed class StdioKernel : IDisposable
             .Aggregate(_process.TotalProcessorTime, (sum, time) => sum + time);
     }
 
-    /// <summary>The kernel's stderr, complete once it has exited (after <see cref="Dispose"/>).</summary>
-    public string StandardError => _stderr.IsCompleted ? _stderr.Result : "";
+    /// <summary>All the kernel wrote to stderr; read it after <see cref="Dispose"/> (it waits for the stream's end).</summary>
+    public string StandardError => _stderr.GetAwaiter().GetResult();
 
     private async Task<IKernelEventEnvelope> NextAsync()
     {
