@@ -3,14 +3,18 @@ using System.Text;
 namespace Rl.Grading.Judge;
 
 /// <summary>
-/// Plain text as Markdown that renders as the same text (Gradescope's "md" output format): every ASCII
-/// punctuation character is backslash-escaped (CommonMark lets any of them be), so no text, whoever wrote
-/// it, can become a link, an image, HTML, a heading or a list; a line's leading spaces become
-/// <c>&amp;nbsp;</c> so indentation survives; lines of a paragraph end in a hard break; blank lines
-/// separate paragraphs.
+/// Plain text as Markdown that renders as the same text (Gradescope's "md" output format), and back.
+/// The characters that make Markdown's syntax (<c>\ ` * _ [ ] &lt; &gt; # + - ! | ~ &amp;</c>, and a
+/// line's leading "1." or "=") are backslash-escaped, as CommonMark allows for any ASCII punctuation,
+/// so no text, whoever wrote it, becomes an image, HTML, a heading, a list or emphasis; a line's
+/// leading spaces become <c>&amp;nbsp;</c> so indentation survives; the lines of a paragraph end in a
+/// hard break (a backslash); blank lines separate paragraphs; control characters are dropped.
 /// </summary>
 public static class MarkdownText
 {
+    private const string Always = "\\`*_[]<>#+-!|~&";
+    private const string Space = "&nbsp;";
+
     /// <summary><paramref name="text"/> as inert Markdown.</summary>
     public static string Of(string text)
     {
@@ -30,17 +34,31 @@ public static class MarkdownText
         return string.Join("\n\n", paragraphs);
     }
 
-    /// <summary>Undoes <see cref="Of"/> for one line: the escapes and the indentation removed.</summary>
-    public static string Unescape(string markdown)
+    /// <summary>
+    /// The plain text of Markdown made by <see cref="Of"/>, leaving out paragraphs that start with "**"
+    /// (the bold lines a renderer adds around such text; an escaped text never starts with one).
+    /// </summary>
+    public static string ToPlain(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var plain = new StringBuilder(markdown.Length);
-        string text = markdown.Replace("&nbsp;", " ", StringComparison.Ordinal);
-        for (int i = 0; i < text.Length; i++)
+        var paragraphs = markdown.Split("\n\n").Where(p => !p.StartsWith("**", StringComparison.Ordinal));
+        return string.Join("\n\n", paragraphs.Select(p => string.Join('\n', p.Split("\\\n").Select(Unescape))));
+    }
+
+    /// <summary>One line of <see cref="Of"/>'s output back to text.</summary>
+    private static string Unescape(string line)
+    {
+        var plain = new StringBuilder(line.Length);
+        for (int i = 0; i < line.Length; i++)
         {
-            if (text[i] == '\\' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) is false && text[i + 1] < 128 && !char.IsWhiteSpace(text[i + 1]))
-                i++;
-            plain.Append(text[i]);
+            if (line[i] == '\\' && i + 1 < line.Length && char.IsAsciiLetterOrDigit(line[i + 1]) is false && line[i + 1] is > ' ' and < (char)127)
+                plain.Append(line[++i]);
+            else if (string.CompareOrdinal(line, i, Space, 0, Space.Length) == 0)
+            {
+                plain.Append(' ');
+                i += Space.Length - 1;
+            }
+            else plain.Append(line[i]);
         }
         return plain.ToString();
     }
@@ -55,15 +73,18 @@ public static class MarkdownText
     private static string Line(string line)
     {
         var escaped = new StringBuilder(line.Length * 2);
+        string text = new([.. line.TrimEnd().Where(c => c == '\t' || !char.IsControl(c))]);
         int i = 0;
-        for (; i < line.Length && line[i] is ' ' or '\t'; i++) escaped.Append(line[i] == ' ' ? "&nbsp;" : "&nbsp;&nbsp;&nbsp;&nbsp;");
-        for (; i < line.Length; i++)
+        for (; i < text.Length && text[i] is ' ' or '\t'; i++) escaped.Append(text[i] == ' ' ? Space : string.Concat(Enumerable.Repeat(Space, 4)));
+        int digits = i;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits])) digits++;
+        for (int start = i; i < text.Length; i++)
         {
-            char c = line[i];
-            if (c < 128 && char.IsAsciiLetterOrDigit(c) is false && !char.IsWhiteSpace(c) && !char.IsControl(c)) escaped.Append('\\');
-            if (char.IsControl(c) && c != '\t') continue; // no terminal escapes or NULs in a web page
+            char c = text[i];
+            bool lineStart = (i == start && c == '=') || (i == digits && digits > start && c is '.' or ')');
+            if (Always.Contains(c) || lineStart) escaped.Append('\\');
             escaped.Append(c);
         }
-        return escaped.ToString().TrimEnd();
+        return escaped.ToString();
     }
 }

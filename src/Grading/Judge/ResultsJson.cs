@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Rl.Grading.Judge;
 
@@ -10,14 +9,14 @@ namespace Rl.Grading.Judge;
 /// stdout_visibility, and tests[] with name, number, score, max_score, status, output and visibility.
 /// Outputs are Markdown ("md"): the score line in bold, each "Likely mistake" as a bold line above the
 /// test's message, and every text the judge or the student's code produced escaped by
-/// <see cref="MarkdownText"/>, so it shows as written and can never turn into a link, an image or HTML.
+/// <see cref="MarkdownText"/>, so it shows as written and never turns into an image, HTML or markup.
 /// An extra-credit test reports max_score 0, Gradescope's way of adding points beyond the total, and
 /// says so in its name and output in the words the console uses (<see cref="ScoreSummary"/>).
 /// Written once, atomically: into a temporary file in the same folder, flushed to disk, then renamed
 /// over the target, so a reader sees the previous file or the whole new one, and whatever else wrote
 /// that path before is replaced.
 /// </summary>
-public static partial class ResultsJson
+public static class ResultsJson
 {
     /// <summary>Where a failure message names a known mistake (<c>PpoGae.Tests.Expect</c>'s wording).</summary>
     private const string LikelyMistake = "Likely mistake: ";
@@ -46,7 +45,8 @@ public static partial class ResultsJson
     }
 
     /// <summary>
-    /// Reads a results.json this class wrote: the report (outputs as the Markdown written) and its stamp,
+    /// Reads a results.json this class wrote: the report (outputs back as plain text, without the bold
+    /// lines added around them) and its stamp,
     /// or null when the file is missing or not such a file (a grading that never finished).
     /// </summary>
     public static (GradingReport Report, ResultsStamp? Stamp)? Read(string path)
@@ -62,11 +62,11 @@ public static partial class ResultsJson
                 double score = test.GetProperty("score").GetDouble();
                 double max = extra ? test.GetProperty("extra_data").GetProperty("points").GetDouble() : test.GetProperty("max_score").GetDouble();
                 tests.Add(new GradedTestResult(test.GetProperty("number").GetString()!, test.GetProperty("extra_data").GetProperty("name").GetString()!,
-                    score, max, test.GetProperty("status").GetString() == "passed", test.GetProperty("output").GetString()!,
+                    score, max, test.GetProperty("status").GetString() == "passed", MarkdownText.ToPlain(test.GetProperty("output").GetString()!),
                     test.GetProperty("visibility").GetString()!, extra));
             }
             var report = new GradingReport(tests.Where(t => !t.ExtraCredit).Sum(t => t.Score), tests.Where(t => t.ExtraCredit).Sum(t => t.Score),
-                root.GetProperty("execution_time").GetDouble(), tests, root.GetProperty("output").GetString()!);
+                root.GetProperty("execution_time").GetDouble(), tests, MarkdownText.ToPlain(root.GetProperty("output").GetString()!));
             ResultsStamp? stamp = root.TryGetProperty("extra_data", out var data) && data.TryGetProperty("input_sha256", out var hash)
                 ? new ResultsStamp(hash.GetString()!, data.GetProperty("judge").GetString()!)
                 : null;
@@ -83,8 +83,6 @@ public static partial class ResultsJson
     {
         ArgumentNullException.ThrowIfNull(output);
         var found = new List<string>();
-        foreach (Match match in HintLine().Matches(output)) Add(found, MarkdownText.Unescape(match.Groups[1].Value.Trim()));
-        if (found.Count > 0) return found;
         int at = output.IndexOf(LikelyMistake, StringComparison.Ordinal);
         if (at < 0) return found;
         string rest = output[(at + LikelyMistake.Length)..].Split('\n')[0].TrimEnd();
@@ -99,9 +97,6 @@ public static partial class ResultsJson
     }
 
     private const string ExtraCreditTag = "extra credit";
-
-    [GeneratedRegex(@"^\*\*Likely mistake:\*\* (.+)$", RegexOptions.Multiline)]
-    private static partial Regex HintLine();
 
     private static void Write(GradingReport report, ResultsStamp? stamp, Utf8JsonWriter json)
     {
