@@ -1,8 +1,9 @@
 namespace Rl.Grading.Class;
 
 /// <summary>
-/// A submission as a TA hands it to the judge: a folder, or a .zip of one (unpacked by
-/// <see cref="SubmissionArchive"/> into a temporary folder that <see cref="Dispose"/> removes). Says
+/// A submission as a TA hands it to the judge: a folder, a .zip of one, or a folder holding only such
+/// a .zip (as Gradescope may leave an upload); a zip is unpacked by <see cref="SubmissionArchive"/>
+/// into a temporary folder that <see cref="Dispose"/> removes. Says
 /// which of the assignment's files it holds, by name, without opening any file, so a folder of the
 /// wrong thing (a sample's patches, the repository root's parent) is caught before a grading that
 /// would score 0.
@@ -31,7 +32,13 @@ public sealed class SubmissionInput : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return new SubmissionInput(full, null, []);
+        if (Directory.Exists(full))
+        {
+            // A folder holding nothing but one .zip (an upload Gradescope left zipped) is that zip.
+            var entries = new DirectoryInfo(full).GetFileSystemInfos().Where(e => !GradescopeExport.Hidden(e.Name)).ToArray();
+            if (entries is not [FileInfo only] || !IsZip(only.FullName)) return new SubmissionInput(full, null, []);
+            full = only.FullName;
+        }
         if (File.Exists(full) && IsZip(full))
         {
             string unpacked = Path.Combine(Directory.CreateTempSubdirectory("rl-submission-zip-").FullName, "submission");

@@ -119,6 +119,10 @@ public sealed class SubmissionArchiveTests : IDisposable
             Assert.Equal(["src/Rl/Advantages/Gae.cs"], input.AllowedFound(["src/Rl/Advantages/BatchedGae.cs", "src/Rl/Advantages/Gae.cs"]));
         }
         Assert.False(Directory.Exists(folder));
+        string uploads = Directory.CreateDirectory(Path.Combine(_temporary.FullName, "uploads")).FullName;
+        File.Move(zip, Path.Combine(uploads, "handin.zip"));
+        using (var zipped = SubmissionInput.Open(uploads))
+            Assert.Equal("x", File.ReadAllText(Path.Combine(zipped.Folder, "handin", "Gae.cs")));
         using var plain = SubmissionInput.Open(_temporary.FullName);
         Assert.Equal(_temporary.FullName, plain.Folder);
         Assert.Throws<FileNotFoundException>(() => SubmissionInput.Open(Path.Combine(_temporary.FullName, "missing")));
