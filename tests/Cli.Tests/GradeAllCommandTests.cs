@@ -46,8 +46,10 @@ public sealed class GradeAllCommandTests : IDisposable
         var first = CliProcess.Run("grade-all", "--submissions", submissions, "--out", output, "--jobs", "1");
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
         Assert.Contains("graded 1, up to date 0, failed 0", first.Output);
-        var csv = File.ReadAllLines(Path.Combine(output, "summary.csv"));
-        Assert.StartsWith("\uFEFFstudent,sid,email,submission,status,score,extra_credit,total,1.1,", csv[0]);
+        string summary = Path.Combine(output, "summary.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(summary)[..3]); // UTF-8's BOM, for spreadsheets
+        var csv = File.ReadAllLines(summary);
+        Assert.StartsWith("student,sid,email,submission,status,score,extra_credit,total,1.1,", csv[0]);
         Assert.StartsWith("bob,,,bob,graded,0,0,0,0,", csv[1]);
         Assert.Contains("Plotly.newPlot", File.ReadAllText(Path.Combine(output, "report.html")));
         Assert.True(File.Exists(Path.Combine(output, "bob", "results.json")));
