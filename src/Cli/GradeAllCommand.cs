@@ -9,7 +9,7 @@ namespace Rl.Cli;
 
 /// <summary>
 /// `grade-all`: a class at a time. Every submission in a folder (folders, .zips, or Gradescope's export
-/// with its submission_metadata.yml) is graded by `grade` in a process of its own, up to --jobs at once,
+/// with its submission_metadata.yml, unpacked or as its .zip) is graded by `grade` in a process of its own, up to --jobs at once,
 /// into out/&lt;submission&gt;/results.json; a submission already graded from the same files by the same judge
 /// is skipped. Then out/summary.csv (a row per student, a column per test) and out/report.html (score
 /// histogram, pass rate per test, most common hints; works offline).
@@ -18,7 +18,7 @@ internal static class GradeAllCommand
 {
     public static Command Create()
     {
-        var submissions = new Option<string>("--submissions") { Description = "The folder of submissions: one folder or .zip each, or Gradescope's export (with submission_metadata.yml).", Required = true };
+        var submissions = new Option<string>("--submissions") { Description = "The folder of submissions (one folder or .zip each), or Gradescope's export (with submission_metadata.yml), as a folder or the downloaded .zip.", Required = true };
         var output = new Option<string>("--out") { Description = "The folder for the results: <submission>/results.json, summary.csv, report.html.", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var limit = new Option<double>("--minutes") { Description = "Longest one grading may take before it is stopped and counted as not graded.", DefaultValueFactory = _ => 15 };
@@ -30,17 +30,35 @@ internal static class GradeAllCommand
         {
             string folder = Path.GetFullPath(parse.GetValue(submissions)!);
             string outputFolder = Path.GetFullPath(parse.GetValue(output)!);
-            if (!Directory.Exists(folder)) { Console.Error.WriteLine($"error: --submissions: no folder at {folder}."); return 2; }
+            bool zip = SubmissionInput.IsZip(folder);
+            if (!Directory.Exists(folder) && !zip) { Console.Error.WriteLine($"error: --submissions: no folder or .zip file at {folder}."); return 2; }
             if (IsWithin(outputFolder, folder)) { Console.Error.WriteLine("error: --out: must not lie inside --submissions (its folders would be graded as submissions)."); return 2; }
             int parallel = parse.GetValue(jobs);
             if (parallel is < 1 or > 64) { Console.Error.WriteLine("error: --jobs: must be in [1, 64]."); return 2; }
             double minutes = parse.GetValue(limit);
             if (!(minutes > 0 && minutes <= 120)) { Console.Error.WriteLine("error: --minutes: must be in (0, 120]."); return 2; }
-            IReadOnlyList<ClassSubmission> found;
-            try { found = ClassSubmission.Find(folder); }
-            catch (InvalidDataException e) { Console.Error.WriteLine($"error: --submissions: {e.Message}"); return 2; }
-            if (found.Count == 0) { Console.Error.WriteLine($"error: --submissions: {folder} holds no submission (no folder, no .zip)."); return 2; }
-            return Run(found, outputFolder, parallel, TimeSpan.FromMinutes(minutes));
+            string? unpacked = zip ? Path.Combine(Directory.CreateTempSubdirectory("rl-grade-all-").FullName, "export") : null;
+            try
+            {
+                if (unpacked is not null)
+                {
+                    // Gradescope's export as downloaded: unpacked under the class's limits, each submission bounded again when graded.
+                    foreach (string note in SubmissionArchive.Extract(folder, unpacked, SubmissionArchive.Limits.Class)) Console.Error.WriteLine($"note: {note}");
+                    folder = unpacked;
+                }
+                var found = ClassSubmission.Find(folder);
+                if (found.Count == 0) { Console.Error.WriteLine($"error: --submissions: {folder} holds no submission (no folder, no .zip)."); return 2; }
+                return Run(found, outputFolder, parallel, TimeSpan.FromMinutes(minutes));
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"error: --submissions: {e.Message}");
+                return 2;
+            }
+            finally
+            {
+                if (unpacked is not null) Directory.Delete(Path.GetDirectoryName(unpacked)!, recursive: true);
+            }
         });
         return command;
     }

@@ -66,7 +66,7 @@ public sealed class GradeAllCommandTests : IDisposable
         string output = Path.Combine(_temporary.FullName, "out");
         foreach (var (arguments, named, rule) in new (string[], string, string)[]
                  {
-                     (["--submissions", "/nowhere/at/all", "--out", output], "--submissions", "no folder at /nowhere/at/all"),
+                     (["--submissions", "/nowhere/at/all", "--out", output], "--submissions", "no folder or .zip file at /nowhere/at/all"),
                      (["--submissions", submissions, "--out", output], "--submissions", "holds no submission"),
                      (["--submissions", submissions, "--out", Path.Combine(submissions, "out")], "--out", "must not lie inside --submissions"),
                      (["--submissions", submissions, "--out", output, "--jobs", "0"], "--jobs", "must be in [1, 64]"),

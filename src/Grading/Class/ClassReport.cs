@@ -10,7 +10,8 @@ namespace Rl.Grading.Class;
 /// The class at a glance, as one HTML page that works offline (plotly.js inlined once, the charts
 /// drawn with the kit's <see cref="Plot"/>): the numbers (submissions, mean, median), a histogram of
 /// the totals, each test's pass rate, the most common hints (the "Likely mistake" each failing test
-/// named, and how many submissions it named it in), and a table of every submission. Every text from a
+/// named, and how many submissions it named it in), the tests with their pass rates, and a table of
+/// every submission. Every text from a
 /// submission is HTML-encoded.
 /// </summary>
 public static class ClassReport
@@ -42,6 +43,7 @@ public static class ClassReport
         ArgumentNullException.ThrowIfNull(results);
         var graded = results.Where(r => r.Report is not null).ToList();
         var totals = graded.Select(r => r.Report!.Score + r.Report.ExtraCredit).ToArray();
+        var tests = ClassSummary.TestColumns(results);
         var page = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title>\n")
             .Append("<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}")
@@ -58,13 +60,8 @@ public static class ClassReport
         if (totals.Length > 0)
         {
             page.Append(Plot.Histogram("Scores", "total (score + extra credit)", ("submissions", totals)).Html).Append('\n');
-            var tests = ClassSummary.TestColumns(results);
-            var rates = tests.Select(t => 100.0 * graded.Count(r => r.Report!.Tests.Any(x => x.Number == t.Number && x.Passed)) / graded.Count).ToArray();
+            var rates = tests.Select(t => PassRate(graded, t.Number)).ToArray();
             page.Append(Plot.Bars("Pass rate per test", "test", "submissions passing (%)", [.. tests.Select(t => "test " + t.Number)], ("pass rate", rates)).Html).Append('\n');
-            page.Append("<h2>Tests</h2>\n<table><tr><th>test</th><th>name</th><th>passing</th></tr>\n");
-            for (int i = 0; i < tests.Count; i++)
-                page.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(tests[i].Number)}</td><td>{Encode(tests[i].Name)}</td><td class=\"n\">{rates[i]:0}%</td></tr>\n");
-            page.Append("</table>\n");
         }
 
         var hints = Hints(results);
@@ -75,6 +72,14 @@ public static class ClassReport
             page.Append("<table><tr><th>likely mistake</th><th>submissions</th><th>tests</th></tr>\n");
             foreach (var hint in hints.Take(TopHints))
                 page.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(hint.Mistake)}</td><td class=\"n\">{hint.Submissions}</td><td>{Encode(string.Join(", ", hint.Tests))}</td></tr>\n");
+            page.Append("</table>\n");
+        }
+
+        if (totals.Length > 0)
+        {
+            page.Append("<h2>Tests</h2>\n<table><tr><th>test</th><th>name</th><th>passing</th></tr>\n");
+            foreach (var test in tests)
+                page.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(test.Number)}</td><td>{Encode(test.Name)}</td><td class=\"n\">{PassRate(graded, test.Number):0}%</td></tr>\n");
             page.Append("</table>\n");
         }
 
@@ -90,6 +95,10 @@ public static class ClassReport
         }
         return page.Append("</table>\n</body></html>\n").ToString();
     }
+
+    /// <summary>The percentage of <paramref name="graded"/> that passed test <paramref name="number"/>.</summary>
+    private static double PassRate(List<ClassResult> graded, string number) =>
+        100.0 * graded.Count(r => r.Report!.Tests.Any(t => t.Number == number && t.Passed)) / graded.Count;
 
     private static double Median(double[] values)
     {
