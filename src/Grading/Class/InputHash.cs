@@ -8,13 +8,13 @@ namespace Rl.Grading.Class;
 /// What a grading depends on, hashed, so that a batch regrading can skip a submission whose
 /// results.json was stamped with the same: SHA-256 over the submission's regular files (their
 /// relative paths and contents, in ordinal order of path; a .zip's own bytes), and the judge's
-/// version (the module version ids of the judge, the graded tests and the reference library: a
+/// version (the module version ids of the judge, the worker, the graded tests and the reference library: a
 /// rebuilt judge with other code regrades everything).
 /// </summary>
 public static class InputHash
 {
     /// <summary>The judge's version.</summary>
-    public static string Judge { get; } = string.Join("+", new[] { typeof(Grader), typeof(PpoGae.Tests.Submission), typeof(Rl.Advantages.Gae) }
+    public static string Judge { get; } = string.Join("+", new[] { typeof(Grader), typeof(Rl.Grading.Worker.ISubmission), typeof(PpoGae.Tests.Submission), typeof(Rl.Advantages.Gae) }
         .Select(type => type.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
 
     /// <summary>The hash of the submission at <paramref name="path"/> (a folder or a .zip), lowercase hex.</summary>
