@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Rl.Grading.Judge;
@@ -150,9 +151,31 @@ public static class ResultsJson
         if (test.ExtraCredit) parts.Add($"**{MarkdownText.Of($"Extra credit: {test.Score:0.##} / {test.MaxScore:0.##} points, on top of the total.")}**");
         if (!test.Passed)
             foreach (string mistake in Mistakes(test.Output)) parts.Add($"**Likely mistake:** {MarkdownText.Of(mistake)}");
-        parts.Add(MarkdownText.Of(test.Output));
-        return string.Join("\n\n", parts);
+        return Fit(test.Output, text => string.Join("\n\n", parts.Append(MarkdownText.Of(text))), MaxTestOutputBytes);
     }
+
+    /// <summary>Most UTF-8 bytes of one test's output: escaping may double the judge's 2,000 characters.</summary>
+    public const int MaxTestOutputBytes = 4000;
+
+    /// <summary>
+    /// <paramref name="render"/>(<paramref name="text"/>) if it has at most <paramref name="maxBytes"/> UTF-8 bytes,
+    /// else the rendering of the longest prefix of the text, marked as cut, that does.
+    /// </summary>
+    private static string Fit(string text, Func<string, string> render, int maxBytes)
+    {
+        string whole = render(text);
+        if (Encoding.UTF8.GetByteCount(whole) <= maxBytes) return whole;
+        int low = 0, high = text.Length; // render(text[..low] + cut) fits; text[..high] does not
+        while (high - low > 1)
+        {
+            int middle = (low + high) / 2;
+            if (Encoding.UTF8.GetByteCount(render(text[..middle] + Cut)) <= maxBytes) low = middle;
+            else high = middle;
+        }
+        return render(text[..low] + Cut);
+    }
+
+    private const string Cut = " ... (cut)";
 }
 
 /// <summary>What a results.json was graded from, so a batch regrading can skip it when nothing changed.</summary>

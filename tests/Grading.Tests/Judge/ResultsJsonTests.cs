@@ -70,6 +70,20 @@ public sealed class ResultsJsonTests : IDisposable
         Assert.Null(ResultsJson.Read(path));
     }
 
+    [Fact]
+    public void ATestsOutput_StaysWithinItsBytes_HoweverMuchEscapingItNeeds()
+    {
+        string path = Path.Combine(_temporary.FullName, "results.json");
+        string hostile = string.Concat(Enumerable.Repeat("*[<é>]-", 300)); // 2,100 characters, each needing an escape or two bytes
+        var report = new GradingReport(0, 0, 1, [new GradedTestResult("1.1", "t", 0, 3, false, hostile, "visible", false)], "");
+        ResultsJson.Write(report, path);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        string output = json.RootElement.GetProperty("tests")[0].GetProperty("output").GetString()!;
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(output), ResultsJson.MaxTestOutputBytes - 20, ResultsJson.MaxTestOutputBytes);
+        Assert.EndsWith(" ... (cut)", MarkdownText.ToPlain(output));
+        Assert.StartsWith(MarkdownText.ToPlain(output)[..^" ... (cut)".Length], hostile);
+    }
+
     [Theory]
     [InlineData("x is 1, expected 2. Likely mistake: lambda instead of gamma lambda.", new[] { "lambda instead of gamma lambda" })]
     [InlineData("x. Likely mistake: a; or b; or a.\nmore", new[] { "a", "b" })]
