@@ -11,6 +11,7 @@ var root = new RootCommand("PPO and GAE teaching kit: the lecture's estimators a
     NotebooksCommand.Create(),
     AssignmentCommand.Create(),
     GradeCommand.Create(),
+    GradeAllCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

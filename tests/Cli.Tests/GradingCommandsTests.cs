@@ -4,7 +4,7 @@ namespace Cli.Tests;
 public class GradingCommandsTests
 {
     [Theory]
-    [InlineData("/nowhere/at/all", "10", "--submission", "no folder at /nowhere/at/all")]
+    [InlineData("/nowhere/at/all", "10", "--submission", "no folder or .zip file at /nowhere/at/all")]
     [InlineData(".", "0", "--call-seconds", "must be in (0, 600]")]
     [InlineData(".", "601", "--call-seconds", "must be in (0, 600]")]
     public void BadGradeOption_ExitsWith2_NamingTheOptionAndTheRule(string submission, string seconds, string named, string rule)

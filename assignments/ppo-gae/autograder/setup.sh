@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, as root, when it builds the autograder image (Ubuntu 22.04), with the
-# autograder zip unpacked in $AUTOGRADER_ROOT/source (AUTOGRADER_ROOT defaults to /autograder): installs
-# the .NET 10 SDK if it is missing, builds the judge, fills the NuGet cache the judge's build of a
-# submission needs, and hides the judge's sources (reference solution, hidden tests) from the
-# unprivileged worker.
+# Gradescope runs this once, as root, when it builds the autograder image, with the autograder zip
+# unpacked in $AUTOGRADER_ROOT/source (AUTOGRADER_ROOT defaults to /autograder): installs the pinned
+# .NET SDK if it is missing, builds the judge, fills the NuGet cache the judge's build of a submission
+# needs, and hides the judge's sources (reference solution, hidden tests) from the unprivileged worker.
+# Works on Gradescope's Ubuntu 22.04 and 24.04 base images (and any Ubuntu or Debian the SDK supports):
+# the one package whose name differs by release, ICU (libicu70 on 22.04, libicu74 on 24.04, libicu72 on
+# Debian 12), is chosen from what apt offers.
 set -euo pipefail
 
 AUTOGRADER_ROOT="${AUTOGRADER_ROOT:-/autograder}"
@@ -11,13 +13,21 @@ SOURCE="$AUTOGRADER_ROOT/source"
 CLI="$SOURCE/artifacts/bin/Cli/release/Cli.dll"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The .NET 10 SDK, world-readable: the worker runs the student's build as an unprivileged uid.
+# The .NET SDK, pinned (the version the kit is built and tested with; DOTNET_SDK_VERSION overrides it),
+# world-readable: the worker runs the student's build as an unprivileged uid.
 # (grep without -q reads all of dotnet's output, so pipefail never sees a SIGPIPE.)
-if ! { command -v dotnet >/dev/null && dotnet --list-sdks | grep '^10\.' >/dev/null; }; then
+SDK_VERSION="${DOTNET_SDK_VERSION:-10.0.401}"
+if ! { command -v dotnet >/dev/null && dotnet --list-sdks | grep "^${SDK_VERSION//./\\.} " >/dev/null; }; then
     apt-get update
-    apt-get install -y --no-install-recommends curl ca-certificates libicu70
+    icu=$(apt-cache search --names-only '^libicu[0-9]+$' | cut -d' ' -f1 | sort -V | tail -n 1)
+    if [ -z "$icu" ]; then
+        echo "setup.sh: apt offers no libicuNN package; the .NET SDK needs ICU." >&2
+        exit 1
+    fi
+    echo "setup.sh: installing .NET SDK $SDK_VERSION with $icu"
+    apt-get install -y --no-install-recommends curl ca-certificates "$icu"
     curl -sSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
-    bash /tmp/dotnet-install.sh --channel 10.0 --install-dir /usr/share/dotnet
+    bash /tmp/dotnet-install.sh --version "$SDK_VERSION" --install-dir /usr/share/dotnet
     ln -sf /usr/share/dotnet/dotnet /usr/bin/dotnet
     chmod -R a+rX /usr/share/dotnet
 fi

@@ -84,9 +84,7 @@ public static class Grader
     {
         double score = tests.Where(t => !t.ExtraCredit).Sum(t => t.Score);
         double extra = tests.Where(t => t.ExtraCredit).Sum(t => t.Score);
-        double max = tests.Where(t => !t.ExtraCredit).Sum(t => t.MaxScore);
-        return new GradingReport(score, extra, seconds, tests,
-            $"Score: {score} / {max}" + (extra > 0 ? $", plus {extra} extra credit" : "") + ".\n" + output);
+        return new GradingReport(score, extra, seconds, tests, output); // the score line is the renderers' (ScoreSummary)
     }
 
     /// <summary>Lets the sandbox user read the worker's build: folders 755, files 644.</summary>

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 4, hidden: batched GAE with episodes that terminate or are truncated inside the rollout.</summary>
 public class BatchedGaeHiddenTests
 {
-    [Graded("4.2", 4, "batched GAE, episode terminated mid-batch: no bootstrap, recursion cut", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.2", 4, "BatchedGae.Compute, episode terminated mid-batch: no bootstrap, recursion cut", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_Termination_NoBootstrap_RecursionCut()
     {
         // S = 6, N = 3: environment 0 terminates at t = 2, environment 1 at t = 0, environment 2 at the
@@ -16,10 +16,10 @@ public class BatchedGaeHiddenTests
         var terminated = new bool[S * N];
         terminated[2 * N + 0] = terminated[0 * N + 1] = terminated[5 * N + 2] = true;
         var input = Input(rng, S, N, terminated, new bool[S * N], 0.99, 0.95);
-        Check(input, "BatchedGae(terminations)");
+        Check(input, "BatchedGae.Compute(terminations)");
     }
 
-    [Graded("4.3", 4, "batched GAE, truncation bootstrapped from truncationValues", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.3", 4, "BatchedGae.Compute, truncation bootstrapped from truncationValues", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_Truncation_Bootstrapped()
     {
         // S = 5, N = 2: environment 0 is truncated at t = 2, environment 1 at the last step (bootstrap
@@ -31,10 +31,10 @@ public class BatchedGaeHiddenTests
         var truncated = new bool[S * N];
         truncated[2 * N + 0] = truncated[4 * N + 1] = true;
         terminated[1 * N + 1] = truncated[1 * N + 1] = true;
-        Check(Input(rng, S, N, terminated, truncated, 0.9, 0.8), "BatchedGae(truncations)");
+        Check(Input(rng, S, N, terminated, truncated, 0.9, 0.8), "BatchedGae.Compute(truncations)");
     }
 
-    [Graded("4.4", 3, "batched GAE, random [S x N] with episode ends vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.4", 3, "BatchedGae.Compute, random [S x N] with episode ends vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_RandomVsReference()
     {
         var rng = new Rng(4404);
@@ -42,7 +42,7 @@ public class BatchedGaeHiddenTests
         {
             var terminated = Draw.Flags(rng, s * n, 0.04);
             var truncated = Draw.Flags(rng, s * n, 0.04);
-            Check(Input(rng, s, n, terminated, truncated, gamma, lambda), $"BatchedGae(S = {s}, N = {n})");
+            Check(Input(rng, s, n, terminated, truncated, gamma, lambda), $"BatchedGae.Compute(S = {s}, N = {n})");
         }
     }
 

@@ -48,6 +48,8 @@ internal static class BatchedGaeVariants
         };
         var bothCountAsTruncated = input with { Terminated = input.Terminated.Select((t, i) => t && !input.Truncated[i]).ToArray() };
         var lastValuesIgnored = input with { LastValues = new double[n] };
+        // The recursion's factor gamma alone, where gamma lambda belongs: the reference with lambda = 1.
+        var gammaOnly = input with { Lambda = 1.0 };
 
         return
         [
@@ -59,6 +61,7 @@ internal static class BatchedGaeVariants
             new("a truncated step bootstraps from the next row's value instead of truncationValues[t]", Reference(truncationFromNextRow)),
             new("a step both terminated and truncated must count as terminated (no bootstrap)", Reference(bothCountAsTruncated)),
             new("lastValues (V(s_S) after the last step) is ignored", Reference(lastValuesIgnored)),
+            new("the recursion multiplies by gamma instead of gamma lambda", Reference(gammaOnly)),
             new("[S x N] is indexed column-major (t + e * S); it is row-major, entry t * N + e", ColumnMajor(input)),
         ];
     }

@@ -12,12 +12,12 @@ public class ClippedSurrogateHiddenTests
 {
     private const double Eps = 0.2;
 
-    [Graded("6.2", 5, "clipped surrogate, loss over a sweep of ratios and both advantage signs", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.2", 5, "ClippedSurrogate.Compute, loss over a sweep of ratios and both advantage signs", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_LossSweep()
     {
         var sweep = new Sweep(new Rng(6202));
         var actual = sweep.Call();
-        Expect.Near(actual.Loss, sweep.Expected.Loss, "ClippedSurrogate loss over the sweep",
+        Expect.Near(actual.Loss, sweep.Expected.Loss, "ClippedSurrogate.Compute loss over the sweep",
             new Mistake("the policy loss has the wrong sign: l_pi = -(1/B) sum min(rho A, clip(rho) A)", -sweep.Expected.Loss),
             new Mistake("the ratio is logp / logp_old (a quotient of log-probabilities); it is exp(logp - logp_old)", sweep.Quotient.Loss),
             new Mistake("the ratio is not clipped", sweep.Unclipped.Loss),
@@ -25,12 +25,12 @@ public class ClippedSurrogateHiddenTests
             new Mistake("the loss is summed, not averaged over the minibatch", sweep.Expected.Loss * sweep.Size));
     }
 
-    [Graded("6.3", 4, "clipped surrogate, gradient sweep: 0 where clipping is active", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.3", 4, "ClippedSurrogate.Compute, gradient sweep: 0 where clipping is active", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_GradientSweep()
     {
         var sweep = new Sweep(new Rng(6303));
         var actual = sweep.Call();
-        Expect.Near(actual.Gradient, sweep.Expected.Gradient, "ClippedSurrogate gradient over the sweep",
+        Expect.Near(actual.Gradient, sweep.Expected.Gradient, "ClippedSurrogate.Compute gradient over the sweep",
             new Mistake("the gradient has the wrong sign: d l_pi / d logp_i = -A_i rho_i / B", [.. sweep.Expected.Gradient.Select(g => -g)]),
             new Mistake("the ratio is logp / logp_old (a quotient of log-probabilities); it is exp(logp - logp_old)", sweep.Quotient.Gradient),
             new Mistake("the gradient is not divided by B", [.. sweep.Expected.Gradient.Select(g => g * sweep.Size)]),
@@ -38,18 +38,18 @@ public class ClippedSurrogateHiddenTests
             new Mistake("where clipping is active the gradient must be 0, not -A clip(rho) / B", sweep.ClippedRatioGradient()));
     }
 
-    [Graded("6.4", 2, "clipped surrogate, clip fraction and k3 approximate KL", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.4", 2, "ClippedSurrogate.Compute, clip fraction and k3 approximate KL", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_ClipFractionAndKl()
     {
         var sweep = new Sweep(new Rng(6404));
         var actual = sweep.Call();
-        Expect.Near(actual.ClipFraction, sweep.Expected.ClipFraction, "ClippedSurrogate clip fraction over the sweep",
+        Expect.Near(actual.ClipFraction, sweep.Expected.ClipFraction, "ClippedSurrogate.Compute clip fraction over the sweep",
             new Mistake("the clip fraction counts only the samples where clipping is active; it counts every |rho - 1| > eps",
                 sweep.Expected.Gradient.Where((g, i) => g == 0.0 && sweep.Advantages[i] != 0.0).Count() / (double)sweep.Size),
             new Mistake("the clip fraction is a count, not a fraction of B", sweep.Expected.ClipFraction * sweep.Size),
             new Mistake("the ratio is logp / logp_old; it is exp(logp - logp_old)", sweep.Quotient.ClipFraction));
         double k1 = sweep.LogRatios.Average(d => -d);
-        Expect.Near(actual.ApproxKl, sweep.Expected.ApproxKl, "ClippedSurrogate approximate KL over the sweep",
+        Expect.Near(actual.ApproxKl, sweep.Expected.ApproxKl, "ClippedSurrogate.Compute approximate KL over the sweep",
             new Mistake("the approximate KL is the k1 estimate mean(-log rho); use k3, mean((rho - 1) - log rho)", k1),
             new Mistake("the approximate KL is mean(log rho); use k3, mean((rho - 1) - log rho)", -k1),
             new Mistake("the approximate KL is summed, not averaged over the minibatch", sweep.Expected.ApproxKl * sweep.Size),

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 3, hidden: GAE on seeded random trajectories, and the bootstrap value and O(H) cost on a long one.</summary>
 public class GaeHiddenTests
 {
-    [Graded("3.2", 6, "GAE, random vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("3.2", 6, "Gae.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void Gae_RandomVsReference()
     {
         var rng = new Rng(3202);
@@ -17,11 +17,11 @@ public class GaeHiddenTests
         }
     }
 
-    [Graded("3.3", 4, "GAE: bootstrap value V(s_H) used, O(H) on H = 200,000", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("3.3", 4, "Gae.Compute: bootstrap value V(s_H) used, O(H) on H = 200,000", Visibility = GradedVisibility.AfterPublished)]
     public void Gae_UsesTheBootstrapValue_InLinearTime()
     {
         // H = 1: A_0 = BE_0 = r_0 + gamma V(s_1) - V(s_0) = 0.5 + 0.9 * 3 - 2 = 1.2.
-        Expect.Near(Submission.Current.Gae([0.5], [2, 3], 0.9, 0.95), [1.2], "Gae(H = 1)",
+        Expect.Near(Submission.Current.Gae([0.5], [2, 3], 0.9, 0.95), [1.2], "Gae.Compute(H = 1)",
             new Mistake("the bootstrap value V(s_H) = values[H] is ignored", [-1.5]));
 
         // H = 200,000, rewards 1, V(s_h) = 2 and V(s_H) = 5, gamma 0.99, lambda 0.95: with x = gamma lambda,
@@ -36,7 +36,7 @@ public class GaeHiddenTests
         foreach (int h in new[] { 0, H / 2, H - 2, H - 1 })
         {
             double analytic = 0.98 * (1 - Math.Pow(x, H - h)) / (1 - x) + Math.Pow(x, H - 1 - h) * 0.99 * 3.0;
-            Expect.Near(advantages[h], analytic, $"Gae(H = {H})[{h}] against its closed form");
+            Expect.Near(advantages[h], analytic, $"Gae.Compute(H = {H})[{h}] against its closed form");
         }
     }
 
@@ -48,9 +48,10 @@ public class GaeHiddenTests
         var forwards = (double[])errors.Clone();
         for (int h = 1; h < errors.Length; h++) forwards[h] += gamma * lambda * forwards[h - 1];
         var actual = Submission.Current.Gae(rewards, values, gamma, lambda);
-        Expect.Near(actual, Gae.Compute(rewards, values, gamma, lambda), $"Gae(H = {rewards.Length}, gamma {gamma}, lambda {lambda})",
+        Expect.Near(actual, Gae.Compute(rewards, values, gamma, lambda), $"Gae.Compute(H = {rewards.Length}, gamma {gamma}, lambda {lambda})",
             new Mistake("the bootstrap value V(s_H) = values[H] is ignored", Gae.Compute(rewards, Draw.WithoutBootstrap(values), gamma, lambda)),
             new Mistake("the recursion multiplies by lambda instead of gamma lambda", lambdaOnly),
+            new Mistake("the recursion multiplies by gamma instead of gamma lambda", Gae.Compute(rewards, values, gamma, 1.0)), // gamma lambda = gamma
             new Mistake("the recursion runs forwards; it runs backwards, A_h = BE_h + gamma lambda A_{h+1}", forwards));
         return actual;
     }

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 2, hidden: the n-step estimators on seeded random trajectories against the reference, k up to past the end.</summary>
 public class NStepHiddenTests
 {
-    [Graded("2.2", 6, "n-step advantages, random vs reference, k = 1 .. H + 2", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("2.2", 6, "NStep.Compute, random vs reference, k = 1 .. H + 2", Visibility = GradedVisibility.AfterPublished)]
     public void NStep_RandomVsReference()
     {
         var rng = new Rng(2202);
@@ -26,6 +26,6 @@ public class NStepHiddenTests
         };
         if (k > 1) mistakes.Add(new("k is off by one (this is A^(k-1))", NStep.Compute(rewards, values, gamma, k - 1)));
         Expect.Near(Submission.Current.NStep(rewards, values, gamma, k), NStep.Compute(rewards, values, gamma, k),
-            $"NStep(H = {rewards.Length}, k = {k})", [.. mistakes]);
+            $"NStep.Compute(H = {rewards.Length}, k = {k})", [.. mistakes]);
     }
 }

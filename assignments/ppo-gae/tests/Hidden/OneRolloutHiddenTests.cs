@@ -11,14 +11,14 @@ public class OneRolloutHiddenTests
     private const double Gamma = 0.9;
     private const int State = 3, Action = RandomWalk.Left, Repetitions = 8000;
 
-    [Graded("EC.1", 5, "one-rollout z-estimator: unbiased, with the lecture's variance", Visibility = GradedVisibility.AfterPublished, ExtraCredit = true)]
+    [Graded("EC.1", 5, "OneRolloutAdvantage.Estimate: unbiased, with the lecture's variance", Visibility = GradedVisibility.AfterPublished, ExtraCredit = true)]
     public void OneRollout_IsUnbiased_WithTheLecturesVariance()
     {
         var problem = RandomWalk.Create();
         var exact = PolicyEvaluation.Exact(problem.Mdp, problem.Policy, Gamma);
         double a = exact.A[State, Action], q = exact.Q[State, Action], v = exact.V[State];
         var samples = Submission.Current.OneRolloutSamples(new OneRolloutInput("random walk", State, Action, Gamma, Repetitions, 20_251));
-        Expect.That(samples.Length == Repetitions, $"OneRolloutSamples returned {samples.Length} samples, expected {Repetitions}.");
+        Expect.That(samples.Length == Repetitions, $"OneRolloutAdvantage.Estimate returned {samples.Length} samples, expected {Repetitions}.");
 
         // Every sample is 2 Qhat or -2 Vhat; on the random walk a return is 0 (left end) or
         // gamma^(T-1) (right end reached after T steps), so |sample| / 2 is 0 or a power of 0.9.

@@ -20,7 +20,7 @@ public class TrainingHiddenTests
     //   (B = 20k: 100 to 254; B = 30k: 326 to 500.) A policy that never learns scores about 10 to 40.
     // So with 80k steps the reference is above 300 on every seed tried, and 150 leaves room for
     // implementations that round differently (their run is then just another seed's).
-    [Graded("9.1", 10, "end to end: PPO trains CartPole-v1 in a fixed budget", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("9.1", 10, "end to end: PpoTrainer with your BatchedGae.Compute, ValueTargets.Compute and PpoUpdate.Step trains CartPole-v1 in a fixed budget", Visibility = GradedVisibility.AfterPublished)]
     public void Ppo_TrainsCartPole()
     {
         var config = PpoConfig.CartPole with { Seed = 3, TotalSteps = Budget };

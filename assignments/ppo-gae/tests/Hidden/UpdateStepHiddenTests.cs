@@ -11,7 +11,7 @@ public class UpdateStepHiddenTests
 {
     private const int Minibatches = 3, MinibatchSize = 64;
 
-    [Graded("8.2", 8, "update step: parameters after 3 steps vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("8.2", 8, "PpoUpdate.Step: parameters after 3 steps vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void UpdateSteps_ThreeMinibatches_MatchTheReference()
     {
         var config = PpoConfig.CartPole; // advantages normalised, value loss clipped, eps 0.2, max norm 0.5
@@ -19,7 +19,7 @@ public class UpdateStepHiddenTests
         var expected = Reference(input);
         var actual = Submission.Current.UpdateSteps(input);
         Expect.That(actual.Parameters.Length == Minibatches && actual.Losses.Length == Minibatches,
-            $"UpdateSteps on {Minibatches} minibatches returned {actual.Parameters.Length} parameter sets and {actual.Losses.Length} losses, expected {Minibatches} of each.");
+            $"PpoUpdate.Step on {Minibatches} minibatches returned {actual.Parameters.Length} parameter sets and {actual.Losses.Length} losses, expected {Minibatches} of each.");
 
         var variants = Variants(input);
         for (int step = 0; step < Minibatches; step++)
@@ -27,24 +27,24 @@ public class UpdateStepHiddenTests
             string at = $"step {step + 1} of {Minibatches}";
             CheckLosses(actual.Losses[step], expected.Losses[step], at, variants.Select(v => (v.Description, v.Output.Losses[step])).ToList());
             var (got, want) = (actual.Parameters[step], expected.Parameters[step]);
-            Expect.Near(got.Actor, want.Actor, $"UpdateSteps actor parameters after {at}",
+            Expect.Near(got.Actor, want.Actor, $"PpoUpdate.Step actor parameters after {at}",
                 [.. variants.Select(v => new Mistake(v.Description, v.Output.Parameters[step].Actor))]);
-            Expect.Near(got.Critic, want.Critic, $"UpdateSteps critic parameters after {at}",
+            Expect.Near(got.Critic, want.Critic, $"PpoUpdate.Step critic parameters after {at}",
                 [.. variants.Select(v => new Mistake(v.Description, v.Output.Parameters[step].Critic))]);
-            Expect.Near(got.Head, want.Head, $"UpdateSteps head parameters after {at}");
+            Expect.Near(got.Head, want.Head, $"PpoUpdate.Step head parameters after {at}");
         }
     }
 
     private static void CheckLosses(StepLosses actual, StepLosses expected, string at, List<(string Description, StepLosses Losses)> variants)
     {
         Mistake[] Of(Func<StepLosses, double> field) => [.. variants.Select(v => new Mistake(v.Description, field(v.Losses)))];
-        Expect.Near(actual.PolicyLoss, expected.PolicyLoss, $"UpdateSteps policy loss at {at}", Of(l => l.PolicyLoss));
-        Expect.Near(actual.ValueLoss, expected.ValueLoss, $"UpdateSteps value loss at {at}",
+        Expect.Near(actual.PolicyLoss, expected.PolicyLoss, $"PpoUpdate.Step policy loss at {at}", Of(l => l.PolicyLoss));
+        Expect.Near(actual.ValueLoss, expected.ValueLoss, $"PpoUpdate.Step value loss at {at}",
             [new("the 1/2 factor of the value loss is missing", 2 * expected.ValueLoss),
              new("the 1/2 factor of the value loss is applied twice", 0.5 * expected.ValueLoss), .. Of(l => l.ValueLoss)]);
-        Expect.Near(actual.Entropy, expected.Entropy, $"UpdateSteps entropy at {at}");
-        Expect.Near(actual.ApproxKl, expected.ApproxKl, $"UpdateSteps approximate KL at {at}");
-        Expect.Near(actual.ClipFraction, expected.ClipFraction, $"UpdateSteps clip fraction at {at}");
+        Expect.Near(actual.Entropy, expected.Entropy, $"PpoUpdate.Step entropy at {at}");
+        Expect.Near(actual.ApproxKl, expected.ApproxKl, $"PpoUpdate.Step approximate KL at {at}");
+        Expect.Near(actual.ClipFraction, expected.ClipFraction, $"PpoUpdate.Step clip fraction at {at}");
     }
 
     private static UpdateStepOutput Reference(UpdateStepInput input) => new InProcessSubmission().UpdateSteps(input);

@@ -7,7 +7,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 7, hidden: the clipped value loss over a sweep, and both forms on random inputs, against the reference.</summary>
 public class ValueLossHiddenTests
 {
-    [Graded("7.2", 4, "value loss, clipped, sweep", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("7.2", 4, "ValueLoss.Compute, clipped, sweep", Visibility = GradedVisibility.AfterPublished)]
     public void ValueLoss_ClippedSweep()
     {
         // V - V_old = -0.485, -0.435, ..., 0.465 (never exactly +-eps), each with targets at
@@ -27,7 +27,7 @@ public class ValueLossHiddenTests
         Check([.. values], [.. oldValues], [.. targets], 0.2, "sweep");
     }
 
-    [Graded("7.3", 2, "value loss, random vs reference, unclipped and clipped", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("7.3", 2, "ValueLoss.Compute, random vs reference, unclipped and clipped", Visibility = GradedVisibility.AfterPublished)]
     public void ValueLoss_RandomVsReference()
     {
         var rng = new Rng(7303);
@@ -45,7 +45,7 @@ public class ValueLossHiddenTests
         var expected = Run(values, oldValues, targets, clip);
         var actual = Submission.Current.ValueLoss(values, oldValues, targets, clip);
         int size = values.Length;
-        string what = $"ValueLoss ({name}, clip {(clip is double c ? c.ToString() : "null")})";
+        string what = $"ValueLoss.Compute ({name}, clip {(clip is double c ? c.ToString() : "null")})";
         var mistakes = new List<Mistake>
         {
             new("the 1/2 factor is missing: l_V = (1/2) mean(...), gradient (V - y) / B", Scaled(expected, 2)),

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 5, hidden: value targets on seeded random inputs against the reference.</summary>
 public class ValueTargetsHiddenTests
 {
-    [Graded("5.2", 3, "value targets, random vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("5.2", 3, "ValueTargets.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void ValueTargets_RandomVsReference()
     {
         var rng = new Rng(5202);
@@ -21,7 +21,7 @@ public class ValueTargetsHiddenTests
             };
             if (extra == 1) mistakes.Add(new("off by one: y_h uses V(s_{h+1}) instead of V(s_h)", [.. advantages.Select((a, h) => a + values[h + 1])]));
             Expect.Near(Submission.Current.ValueTargets(advantages, values), ValueTargets.Compute(advantages, values),
-                $"ValueTargets(H = {horizon}, {horizon + extra} values)", [.. mistakes]);
+                $"ValueTargets.Compute(H = {horizon}, {horizon + extra} values)", [.. mistakes]);
         }
     }
 }

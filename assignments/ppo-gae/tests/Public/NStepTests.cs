@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 2, public: the n-step estimators A^(k) on a hand-computed trajectory.</summary>
 public class NStepTests
 {
-    [Graded("2.1", 4, "n-step advantages, analytic")]
+    [Graded("2.1", 4, "NStep.Compute, analytic")]
     public void NStep_Analytic()
     {
         // rewards 1, 2, 3; V(s_0..s_3) = 10, 20, 30, 40; gamma 0.5. Where h + k passes H = 3, the
@@ -21,7 +21,7 @@ public class NStepTests
             var mistakes = new List<Mistake>();
             if (kk > 1) mistakes.Add(new Mistake($"k is off by one (this is A^({kk - 1}))", expected[kk - 2]));
             if (kk < 3) mistakes.Add(new Mistake($"k is off by one (this is A^({kk + 1}))", expected[kk]));
-            Expect.Near(advantages, expected[kk - 1], $"NStep(k = {k})", [.. mistakes]);
+            Expect.Near(advantages, expected[kk - 1], $"NStep.Compute(k = {k})", [.. mistakes]);
         }
     }
 }

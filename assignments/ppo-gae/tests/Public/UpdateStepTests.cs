@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 8, public: one PPO update step on a hand-made CartPole agent and minibatch.</summary>
 public class UpdateStepTests
 {
-    [Graded("8.1", 4, "update step: the losses of a hand-made minibatch")]
+    [Graded("8.1", 4, "PpoUpdate.Step and PpoLoss.Compute: the losses of a hand-made minibatch")]
     public void UpdateStep_HandMadeMinibatch_Losses()
     {
         // CartPole-v1 (4 observations, 2 actions), hidden sizes [2]. Each network's parameters are,
@@ -36,7 +36,7 @@ public class UpdateStepTests
 
         var output = Submission.Current.UpdateSteps(new UpdateStepInput(agent, config, [batch]));
         Expect.That(output.Losses.Length == 1 && output.Parameters.Length == 1,
-            $"UpdateSteps on one minibatch returned {output.Losses.Length} losses and {output.Parameters.Length} parameter sets, expected 1 of each.");
+            $"PpoUpdate.Step on one minibatch returned {output.Losses.Length} losses and {output.Parameters.Length} parameter sets, expected 1 of each.");
         var losses = output.Losses[0];
 
         // Policy loss, per sample max(-A rho, -A clip(rho, 0.8, 1.2)) with the normalised A = a:
@@ -52,7 +52,7 @@ public class UpdateStepTests
         double[] q = [1, lnThreeQuarters / oldLogp[1], lnThreeQuarters / oldLogp[2], lnQuarter / oldLogp[3]];
         double quotientLoss = (-r * q[0] + Math.Max(-q[1], -0.8) + Math.Max(r * q[2], r * Math.Clamp(q[2], 0.8, 1.2))
             + Math.Max(q[3], Math.Clamp(q[3], 0.8, 1.2))) / 4;
-        Expect.Near(losses.PolicyLoss, policyLoss, "UpdateSteps policy loss",
+        Expect.Near(losses.PolicyLoss, policyLoss, "PpoUpdate.Step policy loss",
             new Mistake("the policy loss has the wrong sign", -policyLoss),
             new Mistake("the advantages are not normalised in the update (config.NormalizeAdvantages is set)", -3.05 - 0.075 * Math.Sqrt(2)),
             new Mistake("the ratio is logp / logp_old; it is exp(logp - logp_old)", quotientLoss));
@@ -60,19 +60,19 @@ public class UpdateStepTests
         // Value loss, clipped: per sample max((V - y)^2, (V_old + clip(V - V_old, -0.2, 0.2) - y)^2):
         //   1, 0.25, max(4, 1.7^2) = 4, max(0.25, 0.8^2) = 0.64;  l_V = (1/2) 5.89 / 4 = 0.73625
         // Unclipped: (1/2) (1 + 0.25 + 4 + 0.25) / 4 = 0.6875.
-        Expect.Near(losses.ValueLoss, 0.73625, "UpdateSteps value loss",
+        Expect.Near(losses.ValueLoss, 0.73625, "PpoUpdate.Step value loss",
             new Mistake("the value loss is not clipped (config.ClipValueLoss is set)", 0.6875),
             new Mistake("the 1/2 factor of the value loss is missing", 1.4725),
             new Mistake("the 1/2 factor of the value loss is applied twice", 0.368125));
 
         // Entropy of pi = (1/4, 3/4) in every state: ln 4 - (3/4) ln 3.
-        Expect.Near(losses.Entropy, Math.Log(4) - 0.75 * Math.Log(3), "UpdateSteps entropy");
+        Expect.Near(losses.Entropy, Math.Log(4) - 0.75 * Math.Log(3), "PpoUpdate.Step entropy");
 
         // Clip fraction: rho 1.5 and 0.7 leave [0.8, 1.2]: 2 / 4.
-        Expect.Near(losses.ClipFraction, 0.5, "UpdateSteps clip fraction");
+        Expect.Near(losses.ClipFraction, 0.5, "PpoUpdate.Step clip fraction");
 
         // k3 KL: mean of (rho - 1) - ln rho = (0 + 0.5 - ln 1.5 - 0.3 - ln 0.7 + 0.1 - ln 1.1) / 4.
-        Expect.Near(losses.ApproxKl, (0.3 - Math.Log(1.5) - Math.Log(0.7) - Math.Log(1.1)) / 4, "UpdateSteps approximate KL",
+        Expect.Near(losses.ApproxKl, (0.3 - Math.Log(1.5) - Math.Log(0.7) - Math.Log(1.1)) / 4, "PpoUpdate.Step approximate KL",
             new Mistake("the approximate KL is the k1 estimate mean(-log rho); use k3, mean((rho - 1) - log rho)",
                 -(Math.Log(1.5) + Math.Log(0.7) + Math.Log(1.1)) / 4));
 
