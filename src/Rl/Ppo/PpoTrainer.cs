@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Rl.Advantages;
 using Rl.Environments;
 using Rl.Random;
 
@@ -19,20 +18,24 @@ namespace Rl.Ppo;
 /// with the clipped surrogate l_pi, the (optionally clipped) value loss l_V and an entropy bonus H.
 /// <see cref="Run"/> yields one <see cref="UpdateReport"/> per iteration, so callers (the CLI's
 /// progress bar, a notebook's live chart) stay outside the loop. Everything random comes from
-/// <see cref="PpoConfig.Seed"/>: the same seed gives the same run, bit for bit.
+/// <see cref="PpoConfig.Seed"/>: the same seed gives the same run, bit for bit. Steps 2-3 and 6 are
+/// <see cref="IPpoSteps"/>: the library's by default, or another implementation of them.
 /// </summary>
 public sealed class PpoTrainer
 {
     private readonly VectorTask _environments;
     private readonly RolloutBuffer _buffer;
     private readonly Rng _sampling, _shuffling;
-    private readonly PpoUpdate _update;
+    private readonly IPpoSteps _ppoSteps;
     private readonly Minibatch _minibatch;
     private readonly int[] _order;
     private long _steps;
 
-    /// <summary>A trainer for <paramref name="config"/>, with freshly initialised networks.</summary>
-    public PpoTrainer(PpoConfig config)
+    /// <summary>
+    /// A trainer for <paramref name="config"/>, with freshly initialised networks, taking steps 2-3
+    /// and 6 from <paramref name="steps"/> (given the networks; default <see cref="PpoSteps.Library"/>).
+    /// </summary>
+    public PpoTrainer(PpoConfig config, Func<ActorCritic, IPpoSteps>? steps = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -44,7 +47,7 @@ public sealed class PpoTrainer
         _shuffling = new Rng(master.NextUInt64());
         _environments = VectorTask.Create(config.EnvironmentId, config.Environments);
         _buffer = new RolloutBuffer(config.StepsPerRollout, config.Environments, spec.ObservationSize, Agent.Head.ActionSize);
-        _update = new PpoUpdate(Agent, config.LearningRate);
+        _ppoSteps = steps is null ? PpoSteps.Library(Agent, config) : steps(Agent);
         _minibatch = new Minibatch(config.MinibatchSize, spec.ObservationSize, Agent.Head.ActionSize, Agent.Head.OutputSize);
         _order = Enumerable.Range(0, config.BatchSize).ToArray();
     }
@@ -128,17 +131,11 @@ public sealed class PpoTrainer
     }
 
     /// <summary>Steps 2-3: A^gae by the batched backward recursion, and the targets y = A^gae + V.</summary>
-    private void EstimateAdvantagesAndTargets()
-    {
-        BatchedGae.Compute(_buffer.Rewards, _buffer.Values, _buffer.Terminated, _buffer.Truncated,
-            _buffer.TruncationValues, _buffer.LastValues, Config.Gamma, Config.Lambda, _buffer.Advantages);
-        ValueTargets.Compute(_buffer.Advantages, _buffer.Values, _buffer.Targets);
-    }
+    private void EstimateAdvantagesAndTargets() => _ppoSteps.EstimateAdvantagesAndTargets(_buffer, Config);
 
     /// <summary>Steps 4-6: K epochs of shuffled minibatches, one Adam step each.</summary>
     private (PpoLosses Mean, int Epochs) Optimize(double learningRate)
     {
-        _update.LearningRate = learningRate;
         var sum = new PpoLosses();
         int minibatches = 0, epochs = 0;
         for (int epoch = 0; epoch < Config.Epochs; epoch++)
@@ -149,7 +146,7 @@ public sealed class PpoTrainer
             for (int start = 0; start < Config.BatchSize; start += Config.MinibatchSize)
             {
                 _minibatch.Gather(_buffer, _order.AsSpan(start, Config.MinibatchSize));
-                var losses = _update.Step(_minibatch, Config);
+                var losses = _ppoSteps.Update(_minibatch, Config, learningRate);
                 sum = sum.Add(losses);
                 lastKl = losses.ApproxKl;
                 minibatches++;
