@@ -38,25 +38,9 @@ internal static class SampleSubmission
             if (release is not null) Directory.Delete(release, recursive: true);
         }
         foreach (string patch in sample.Patches) Apply(patch, destination);
-        foreach (string fifo in sample.Special.Fifos) MakeFifo(Path.Combine(destination, fifo));
-        foreach (string socket in sample.Special.Sockets) MakeSocket(Path.Combine(destination, socket));
+        foreach (string fifo in sample.Special.Fifos) SpecialFileMaker.Fifo(Path.Combine(destination, fifo));
+        foreach (string socket in sample.Special.Sockets) SpecialFileMaker.Socket(Path.Combine(destination, socket));
         Clutter(destination, sample.ClutterFiles);
-    }
-
-    /// <summary>A named pipe at <paramref name="path"/> (replacing a file there): nobody ever writes to it.</summary>
-    private static void MakeFifo(string path)
-    {
-        File.Delete(path);
-        if (MkFifo(path, 0b110_110_110) != 0)
-            throw new IOException($"mkfifo {path} failed (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}).");
-    }
-
-    /// <summary>A Unix socket bound at <paramref name="path"/> (replacing a file there); the socket is closed, the file stays.</summary>
-    private static void MakeSocket(string path)
-    {
-        File.Delete(path);
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
     }
 
     /// <summary>
@@ -74,9 +58,6 @@ internal static class SampleSubmission
             File.WriteAllText(Path.Combine(directory, $"{i}-{names[i % names.Length]}"), "// not a submission file\n");
         }
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
-    private static extern int MkFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int mode);
 
     /// <summary>Applies <paramref name="patch"/> (paths relative to the repository root) to the files under <paramref name="folder"/>.</summary>
     private static void Apply(string patch, string folder)
