@@ -36,9 +36,6 @@ public interface ISubmission
     /// </summary>
     UpdateStepOutput UpdateSteps(UpdateStepInput input);
 
-    /// <summary>Trains PPO with <c>Rl.Ppo.PpoTrainer</c> and returns the trained parameters.</summary>
-    AgentParameters TrainPpo(TrainingInput input);
-
     /// <summary>Samples of the one-rollout (z) estimator on a tabular problem: <c>Rl.Advantages.OneRolloutAdvantage.Estimate</c>.</summary>
     double[] OneRolloutSamples(OneRolloutInput input);
 }

@@ -70,15 +70,6 @@ public sealed class InProcessSubmission : ISubmission
     }
 
     /// <inheritdoc/>
-    public AgentParameters TrainPpo(TrainingInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var trainer = new PpoTrainer(input.Config);
-        trainer.Train();
-        return Parameters(trainer.Agent);
-    }
-
-    /// <inheritdoc/>
     public double[] OneRolloutSamples(OneRolloutInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -30,9 +30,6 @@ public sealed record StepLosses(double PolicyLoss, double ValueLoss, double Entr
 /// <summary>After each step: the parameters, and the losses that step reported.</summary>
 public sealed record UpdateStepOutput(AgentParameters[] Parameters, StepLosses[] Losses);
 
-/// <summary>The arguments of <see cref="ISubmission.TrainPpo"/>: a whole PPO configuration (its seed included).</summary>
-public sealed record TrainingInput(PpoConfig Config);
-
 /// <summary>
 /// The arguments of <see cref="ISubmission.OneRolloutSamples"/>: a tabular problem by name
 /// ("random walk" or "gridworld", built with their defaults), a start state and action, and the

@@ -4,8 +4,8 @@ using Rl.Grading.Worker;
 
 // The grading worker: answers the judge's calls, one JSON line in, one JSON line out (WorkerProtocol).
 // It owns the process's standard output; anything the student's code prints goes to standard error,
-// which the judge keeps (capped) but never parses for results. The handshake's key stays in a local
-// here, out of the student code's reach, and marks every answer.
+// which the judge keeps (bounded, test by test) but never parses for results. The handshake's key
+// marks every answer, so that nothing the student's code prints can be taken for one (see WorkerProtocol).
 var protocol = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true, NewLine = "\n" };
 Console.SetOut(Console.Error);
 var input = new StreamReader(Console.OpenStandardInput());

@@ -10,9 +10,12 @@ namespace Rl.Grading.Worker;
 /// answers "ready" (id 0). Then the judge sends a <see cref="WorkerRequest"/> naming an
 /// <see cref="ISubmission"/> method with its arguments, and the worker answers with a
 /// <see cref="WorkerResponse"/> carrying the key, the same id and either the raw result or the
-/// exception the call threw. The key lives only in a local of the worker's loop, so a line the
-/// student's code prints cannot pass for an answer. Doubles round-trip bit for bit, NaN and
-/// infinities included.
+/// exception the call threw. Every answer begins with <see cref="AnswerPrefix(string, long)"/>, so the
+/// judge drops any other line unread. The key keeps what the student's code prints apart from the
+/// answers; it is not a secret from that code (it sits in the worker's memory, readable through
+/// /proc/self/mem), and it need not be: a forged answer can carry nothing the student's function could
+/// not have returned, and the judge checks every result's shape either way. Doubles round-trip bit
+/// for bit, NaN and infinities included.
 /// </summary>
 public static class WorkerProtocol
 {
@@ -72,6 +75,12 @@ public static class WorkerProtocol
 
     /// <summary>The judge's first line: the key every answer must carry.</summary>
     public static string Handshake(string key) => JsonSerializer.Serialize(new WorkerHandshake(key), Options);
+
+    /// <summary>How every answer line marked with <paramref name="key"/> begins (the serialiser writes Key first).</summary>
+    public static string AnswerPrefix(string key) => "{\"Key\":\"" + key + "\",";
+
+    /// <summary>How the answer with <paramref name="id"/>, marked with <paramref name="key"/>, begins.</summary>
+    public static string AnswerPrefix(string key, long id) => AnswerPrefix(key) + "\"Id\":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",";
 
     /// <summary>Longest exception message a response carries.</summary>
     public const int MaxMessage = 2000;

@@ -14,10 +14,17 @@ namespace Rl.Grading.Judge;
 ///   5. stop every worker, then write results.json once, atomically
 /// </code>
 /// The judge never loads student code: the reference, the graded tests and the results stay in this
-/// process; the worker only ever sees inputs and sends back raw outputs.
+/// process; the worker only ever sees inputs and sends back raw outputs. What the student's code
+/// prints goes with the test that was running (and that test's visibility), never into the top-level
+/// output, which students always see. results.json is written whatever happens: an error of the
+/// judge itself, or a pipeline that outlives the time budget by <see cref="Overrun"/>, gives a
+/// score of 0 with the reason.
 /// </summary>
 public static class Grader
 {
+    /// <summary>How long past <see cref="GradingOptions.TotalLimit"/> the judge waits before it gives up on its own pipeline.</summary>
+    public static readonly TimeSpan Overrun = TimeSpan.FromMinutes(1);
+
     /// <summary>Grades <see cref="GradingOptions.SubmissionDirectory"/> and writes results.json to <see cref="GradingOptions.OutputPath"/>.</summary>
     public static GradingReport Grade(GradingOptions options)
     {
@@ -25,6 +32,42 @@ public static class Grader
         options.Validate();
         var clock = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow + options.TotalLimit;
+        var gate = new Lock();
+        bool written = false;
+        GradingReport Write(GradingReport report)
+        {
+            lock (gate)
+            {
+                if (written) return report;
+                written = true;
+                ResultsJson.Write(report, options.OutputPath);
+                return report;
+            }
+        }
+
+        GradingReport? graded = null;
+        Exception? failure = null;
+        var pipeline = new Thread(() =>
+        {
+            try { graded = Pipeline(options, deadline, clock); }
+            catch (Exception e) { failure = e; }
+        })
+        { IsBackground = true, Name = "grading" };
+        pipeline.Start();
+        if (!pipeline.Join(options.TotalLimit + Overrun))
+            return Write(Failure($"the grading did not finish within {(options.TotalLimit + Overrun).TotalMinutes:0.#} min.", clock));
+        if (graded is null)
+            return Write(Failure($"{failure?.GetType().Name}: {failure?.Message}", clock));
+        return Write(graded);
+    }
+
+    /// <summary>Score 0: the judge itself failed; every test says so.</summary>
+    private static GradingReport Failure(string reason, Stopwatch clock) =>
+        Report(GradedTests.FailAll("Not run: the autograder failed (see the top of the results)."), clock.Elapsed.TotalSeconds,
+            $"The autograder could not grade this submission: {reason}\nPlease tell your instructor; this is not a judgement of your code.\n");
+
+    private static GradingReport Pipeline(GradingOptions options, DateTime deadline, Stopwatch clock)
+    {
         string root = options.RepositoryRoot ?? RepositoryRoot.Find();
         var output = new StringBuilder();
         var work = Directory.CreateTempSubdirectory("rl-grading-");
@@ -54,23 +97,18 @@ public static class Grader
                 ReadableByAll(build.WorkerDirectory);
                 var sandbox = new Sandbox(build.WorkerDirectory, work.FullName, options.MemoryLimitBytes, Sandbox.Detect());
                 output.AppendLine(sandbox.Describe());
-                output.AppendLine($"Limits: {options.CallLimit.TotalSeconds:0.#} s per call ({options.TrainingLimit.TotalSeconds:0.#} s for training), {options.MemoryLimitBytes >> 20} MiB of memory.");
+                output.AppendLine($"Limits: {options.CallLimit.TotalSeconds:0.#} s per call, {options.TestLimit.TotalSeconds:0.#} s per test, {options.MemoryLimitBytes >> 20} MiB of memory.");
                 var submission = WorkerSubmission.Create(sandbox, options, deadline);
-                var worker = (WorkerSubmission)(object)submission;
                 try
                 {
-                    tests = GradedTests.Run(submission, deadline);
+                    tests = GradedTests.Run(submission, deadline, options.TestLimit);
                 }
                 finally
                 {
-                    worker.Dispose();
+                    ((IDisposable)submission).Dispose();
                 }
-                if (worker.Starts > 1) output.AppendLine($"The worker was restarted {worker.Starts - 1} time(s) after a failure.");
-                if (worker.Errors.Length > 0) output.AppendLine("Your code printed (first lines):\n" + GradedTests.Cap(worker.Errors));
             }
-            var report = Report(tests, clock.Elapsed.TotalSeconds, output.ToString());
-            ResultsJson.Write(report, options.OutputPath);
-            return report;
+            return Report(tests, clock.Elapsed.TotalSeconds, output.ToString());
         }
         finally
         {

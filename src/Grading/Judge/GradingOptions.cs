@@ -8,11 +8,14 @@ public sealed record GradingOptions(string SubmissionDirectory, string OutputPat
     /// <summary>The kit's repository (reference, release sources, graded tests); default: found from the judge's folder.</summary>
     public string? RepositoryRoot { get; init; }
 
-    /// <summary>Longest a worker call may take, except training.</summary>
+    /// <summary>Longest one worker call may take.</summary>
     public TimeSpan CallLimit { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Longest the end-to-end training call may take.</summary>
-    public TimeSpan TrainingLimit { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Longest one graded test may take, its calls and the judge's own work together (a watchdog
+    /// stops it there): the end-to-end training test makes thousands of calls.
+    /// </summary>
+    public TimeSpan TestLimit { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Longest the whole grading may take; tests not started by then fail with that reason.</summary>
     public TimeSpan TotalLimit { get; init; } = TimeSpan.FromMinutes(5);
@@ -26,7 +29,7 @@ public sealed record GradingOptions(string SubmissionDirectory, string OutputPat
         ArgumentException.ThrowIfNullOrWhiteSpace(SubmissionDirectory, nameof(SubmissionDirectory));
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputPath, nameof(OutputPath));
         Positive(CallLimit, nameof(CallLimit));
-        Positive(TrainingLimit, nameof(TrainingLimit));
+        Positive(TestLimit, nameof(TestLimit));
         Positive(TotalLimit, nameof(TotalLimit));
         if (MemoryLimitBytes < 64L << 20)
             throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "MemoryLimitBytes must be at least 64 MiB: the .NET runtime alone needs about 30.");

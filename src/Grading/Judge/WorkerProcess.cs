@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using Rl.Grading.Worker;
 
@@ -9,22 +7,17 @@ namespace Rl.Grading.Judge;
 
 /// <summary>
 /// One running worker: sends it calls and waits for the matching answers, within a time limit per
-/// call and a memory cap. The worker's standard output is read line by line, each line capped in
-/// length; lines that are not the awaited answer, marked with this worker's random key (student code
-/// printing, forged lines), are dropped.
-/// Standard error is kept, capped, for the results. Any failure kills the whole worker.
+/// call and a memory cap. Its standard output is read by <see cref="AnswerLines"/> (only lines that
+/// begin with this worker's key are kept, each bounded, with backpressure); of an answer line the
+/// judge checks the id textually before it decodes any JSON. Its standard error is read by
+/// <see cref="PrintedOutput"/> (bounded, taken test by test). Any failure kills the whole worker.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
-    /// <summary>Longest line read from the worker: a result of 200,000 doubles fits with room to spare.</summary>
-    private const int MaxLine = 32 << 20;
-
-    /// <summary>Standard error kept for the results.</summary>
-    private const int MaxErrorOutput = 4096;
-
     private readonly Process _process;
-    private readonly BlockingCollection<string?> _lines = new();
-    private readonly StringBuilder _errors = new();
+    private readonly AnswerLines _answers;
+    private readonly PrintedOutput _printed;
+    private readonly Thread _printedReader;
     private readonly long _memoryLimit;
     private readonly string _key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     private long _nextId;
@@ -35,8 +28,11 @@ internal sealed class WorkerProcess : IDisposable
     {
         _process = process;
         _memoryLimit = memoryLimit;
-        new Thread(ReadOutput) { IsBackground = true, Name = "worker stdout" }.Start();
-        new Thread(ReadErrors) { IsBackground = true, Name = "worker stderr" }.Start();
+        _answers = new AnswerLines(process.StandardOutput.BaseStream, WorkerProtocol.AnswerPrefix(_key));
+        _printed = new PrintedOutput(process.StandardError.BaseStream);
+        new Thread(_answers.Run) { IsBackground = true, Name = "worker stdout" }.Start();
+        _printedReader = new Thread(_printed.Run) { IsBackground = true, Name = "worker stderr" };
+        _printedReader.Start();
         new Thread(WatchMemory) { IsBackground = true, Name = "worker memory" }.Start();
     }
 
@@ -59,15 +55,12 @@ internal sealed class WorkerProcess : IDisposable
         catch (SubmissionException e)
         {
             worker.Dispose();
-            throw new SubmissionException($"The worker could not start: {e.Message} It said: {worker.Errors}");
+            throw new SubmissionException($"The worker could not start: {e.Message}");
         }
     }
 
-    /// <summary>The worker's standard error so far (capped): what the student's code printed.</summary>
-    public string Errors
-    {
-        get { lock (_errors) return _errors.ToString(); }
-    }
+    /// <summary>What the student's code printed to standard error since the last call (bounded); after <see cref="Dispose"/>, all of it to the end.</summary>
+    public string TakePrinted() => _printed.Take();
 
     /// <summary>Whether the worker can take another call.</summary>
     public bool IsAlive => !_disposed && !_process.HasExited;
@@ -90,14 +83,15 @@ internal sealed class WorkerProcess : IDisposable
         throw new SubmissionException($"{method.Name}: your code threw {response.Error}: {response.Message}");
     }
 
-    /// <summary>Waits for the answer with <paramref name="id"/>, skipping every other line.</summary>
+    /// <summary>Waits for the answer with <paramref name="id"/>, skipping every other line before decoding it.</summary>
     private WorkerResponse Await(long id, TimeSpan limit, string what)
     {
         var clock = Stopwatch.StartNew();
+        string awaited = WorkerProtocol.AnswerPrefix(_key, id);
         while (true)
         {
             var remaining = limit - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero || !_lines.TryTake(out string? line, remaining))
+            if (remaining <= TimeSpan.Zero || !_answers.TryTake(out string? line, remaining))
             {
                 Kill();
                 if (_overMemory) throw OverMemory(what);
@@ -109,6 +103,7 @@ internal sealed class WorkerProcess : IDisposable
                 if (_overMemory) throw OverMemory(what);
                 throw new SubmissionException($"{what}: the worker process ended during the call{ExitDescription()} (a crash such as a stack overflow, or Environment.Exit).");
             }
+            if (!line.StartsWith(awaited, StringComparison.Ordinal)) continue;
             WorkerResponse? response;
             try { response = JsonSerializer.Deserialize<WorkerResponse>(line, WorkerProtocol.Options); }
             catch (JsonException) { continue; }
@@ -123,53 +118,6 @@ internal sealed class WorkerProcess : IDisposable
     {
         try { return _process.HasExited ? $" (exit code {_process.ExitCode})" : ""; }
         catch (InvalidOperationException) { return ""; }
-    }
-
-    /// <summary>Reads standard output as lines of at most <see cref="MaxLine"/> bytes; longer ones are dropped.</summary>
-    private void ReadOutput()
-    {
-        var stream = _process.StandardOutput.BaseStream;
-        var buffer = new byte[1 << 16];
-        var line = new MemoryStream();
-        bool tooLong = false;
-        try
-        {
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                int start = 0;
-                for (int i = 0; i < read; i++)
-                {
-                    if (buffer[i] != (byte)'\n') continue;
-                    if (!tooLong && line.Length + i - start <= MaxLine)
-                    {
-                        line.Write(buffer, start, i - start);
-                        _lines.Add(Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
-                    }
-                    line.SetLength(0);
-                    tooLong = false;
-                    start = i + 1;
-                }
-                if (!tooLong && line.Length + read - start <= MaxLine) line.Write(buffer, start, read - start);
-                else { tooLong = true; line.SetLength(0); }
-            }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException) { }
-        _lines.Add(null); // end of output
-    }
-
-    private void ReadErrors()
-    {
-        var buffer = new char[4096];
-        try
-        {
-            int read;
-            while ((read = _process.StandardError.Read(buffer, 0, buffer.Length)) > 0)
-                lock (_errors)
-                    if (_errors.Length < MaxErrorOutput)
-                        _errors.Append(buffer, 0, Math.Min(read, MaxErrorOutput - _errors.Length));
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException) { }
     }
 
     /// <summary>Every 50 ms, the resident set of the worker's process tree against the cap.</summary>
@@ -192,7 +140,8 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    private void Kill()
+    /// <summary>Kills the worker and everything it started; the call in progress fails at once.</summary>
+    public void Kill()
     {
         try { _process.Kill(entireProcessTree: true); }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
@@ -205,6 +154,8 @@ internal sealed class WorkerProcess : IDisposable
         _disposed = true;
         Kill();
         _process.WaitForExit(5000);
+        _answers.Dispose();
+        _printedReader.Join(2000); // the rest of standard error, up to its end, for the last test
         _process.Dispose();
     }
 }

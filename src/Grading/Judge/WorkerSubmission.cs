@@ -6,16 +6,19 @@ namespace Rl.Grading.Judge;
 
 /// <summary>
 /// <see cref="ISubmission"/> for the judge: every call goes to a sandboxed worker process, and the raw
-/// result comes back. A worker that timed out, crashed, exited or went over its memory cap is gone;
-/// the next call starts a fresh one. Past the grading deadline no call is made.
+/// result comes back, checked by <see cref="ResultShape"/> before anyone uses it. A worker that timed
+/// out, crashed, exited or went over its memory cap is gone; the next call starts a fresh one. No call
+/// runs past the test's deadline or the grading's. Calls are made one at a time.
 /// </summary>
-public class WorkerSubmission : DispatchProxy, IDisposable
+public class WorkerSubmission : DispatchProxy, IDisposable, IMonitoredSubmission
 {
+    private readonly Lock _calls = new();
+    private readonly Lock _printedGate = new();
     private Sandbox _sandbox = null!;
     private GradingOptions _options = null!;
-    private DateTime _deadline;
-    private WorkerProcess? _worker;
-    private string _errors = "";
+    private DateTime _deadline, _testDeadline = DateTime.MaxValue;
+    private volatile WorkerProcess? _worker;
+    private string _retiredPrinted = "";
 
     /// <summary>Workers started so far (1 if none ever failed).</summary>
     public int Starts { get; private set; }
@@ -31,38 +34,62 @@ public class WorkerSubmission : DispatchProxy, IDisposable
         return proxy;
     }
 
-    /// <summary>What the student's code wrote to standard error, capped (the latest worker's, else the last failed one's).</summary>
-    public string Errors => _worker?.Errors is { Length: > 0 } errors ? errors : _errors;
+    /// <inheritdoc/>
+    public void BeginTest(DateTime deadline) => _testDeadline = deadline;
+
+    /// <inheritdoc/>
+    public string TakePrinted()
+    {
+        lock (_printedGate)
+        {
+            string printed = _retiredPrinted + (_worker?.TakePrinted() ?? "");
+            _retiredPrinted = "";
+            return printed;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Interrupt() => _worker?.Kill();
 
     /// <inheritdoc/>
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         if (targetMethod.DeclaringType != typeof(ISubmission)) throw new NotSupportedException(targetMethod.Name);
-        var limit = targetMethod.Name == nameof(ISubmission.TrainPpo) ? _options.TrainingLimit : _options.CallLimit;
-        var left = _deadline - DateTime.UtcNow;
-        if (left <= TimeSpan.Zero)
-            throw new SubmissionException($"{targetMethod.Name}: not called, the grading time budget of {_options.TotalLimit.TotalMinutes:0.#} min is used up.");
-        if (left < limit) limit = left;
+        args ??= [];
+        lock (_calls)
+        {
+            var now = DateTime.UtcNow;
+            if (_deadline <= now)
+                throw new SubmissionException($"{targetMethod.Name}: not called, the grading time budget of {_options.TotalLimit.TotalMinutes:0.#} min is used up.");
+            if (_testDeadline <= now)
+                throw new SubmissionException($"{targetMethod.Name}: not called, the test's time limit of {_options.TestLimit.TotalSeconds:0.#} s is used up.");
+            var limit = _options.CallLimit;
+            var left = (_deadline < _testDeadline ? _deadline : _testDeadline) - now;
+            if (left < limit) limit = left;
 
-        var worker = Worker();
-        JsonElement result;
-        try
-        {
-            result = worker.Call(targetMethod, args ?? [], limit);
-        }
-        catch (SubmissionException)
-        {
-            if (!worker.IsAlive) Retire();
-            throw;
-        }
-        try
-        {
-            return result.Deserialize(targetMethod.ReturnType, WorkerProtocol.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SubmissionException($"{targetMethod.Name}: the answer could not be read as {targetMethod.ReturnType.Name}: {e.Message}");
+            var worker = Worker();
+            JsonElement raw;
+            try
+            {
+                raw = worker.Call(targetMethod, args, limit);
+            }
+            catch (SubmissionException)
+            {
+                if (!worker.IsAlive) Retire();
+                throw;
+            }
+            object? result;
+            try
+            {
+                result = raw.Deserialize(targetMethod.ReturnType, WorkerProtocol.Options);
+            }
+            catch (JsonException e)
+            {
+                throw new SubmissionException($"{targetMethod.Name}: the answer could not be read as {targetMethod.ReturnType.Name}: {e.Message}");
+            }
+            ResultShape.Check(targetMethod.Name, args, result);
+            return result;
         }
     }
 
@@ -75,18 +102,23 @@ public class WorkerSubmission : DispatchProxy, IDisposable
         return _worker;
     }
 
+    /// <summary>Stops the worker; what it printed up to its end stays for <see cref="TakePrinted"/>.</summary>
     private void Retire()
     {
-        if (_worker is null) return;
-        _errors = _worker.Errors;
-        _worker.Dispose();
-        _worker = null;
+        if (_worker is not { } worker) return;
+        worker.Dispose();
+        lock (_printedGate)
+        {
+            _retiredPrinted += worker.TakePrinted();
+            if (_retiredPrinted.Length > 2 * PrintedOutput.MaxBytes) _retiredPrinted = _retiredPrinted[..(2 * PrintedOutput.MaxBytes)] + " ...";
+            _worker = null;
+        }
     }
 
     /// <summary>Stops the worker.</summary>
     public void Dispose()
     {
-        Retire();
+        lock (_calls) Retire();
         GC.SuppressFinalize(this);
     }
 }

@@ -18,19 +18,23 @@ namespace Rl.Ppo;
 /// with the clipped surrogate l_pi, the (optionally clipped) value loss l_V and an entropy bonus H.
 /// <see cref="Run"/> yields one <see cref="UpdateReport"/> per iteration, so callers (the CLI's
 /// progress bar, a notebook's live chart) stay outside the loop. Everything random comes from
-/// <see cref="PpoConfig.Seed"/>: the same seed gives the same run, bit for bit.
+/// <see cref="PpoConfig.Seed"/>: the same seed gives the same run, bit for bit. Steps 2-3 and 6 are
+/// <see cref="IPpoSteps"/>: the library's by default, or another implementation of them.
 /// </summary>
 public sealed class PpoTrainer : ITrainer
 {
     private readonly RolloutCollector _rollouts;
     private readonly RolloutBuffer _buffer;
     private readonly Rng _shuffling;
-    private readonly PpoUpdate _update;
+    private readonly IPpoSteps _ppoSteps;
     private readonly Minibatch _minibatch;
     private readonly int[] _order;
 
-    /// <summary>A trainer for <paramref name="config"/>, with freshly initialised networks.</summary>
-    public PpoTrainer(PpoConfig config)
+    /// <summary>
+    /// A trainer for <paramref name="config"/>, with freshly initialised networks, taking steps 2-3
+    /// and 6 from <paramref name="steps"/> (given the networks; default <see cref="PpoSteps.Library"/>).
+    /// </summary>
+    public PpoTrainer(PpoConfig config, Func<ActorCritic, IPpoSteps>? steps = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -42,7 +46,7 @@ public sealed class PpoTrainer : ITrainer
         _shuffling = new Rng(master.NextUInt64());
         _rollouts = new RolloutCollector(Agent, config.EnvironmentId, config.Environments, config.StepsPerRollout, sampling);
         _buffer = _rollouts.Buffer;
-        _update = new PpoUpdate(Agent, config.LearningRate);
+        _ppoSteps = steps is null ? PpoSteps.Library(Agent, config) : steps(Agent);
         _minibatch = new Minibatch(config.MinibatchSize, spec.ObservationSize, Agent.Head.ActionSize, Agent.Head.OutputSize);
         _order = Enumerable.Range(0, config.BatchSize).ToArray();
     }
@@ -75,7 +79,7 @@ public sealed class PpoTrainer : ITrainer
             double learningRate = AnnealedLearningRate(t);
             returns.Clear();
             _rollouts.Collect(returns);                                              // 1.
-            _rollouts.EstimateAdvantagesAndTargets(Config.Gamma, Config.Lambda);     // 2-3.
+            _ppoSteps.EstimateAdvantagesAndTargets(_buffer, Config);                 // 2-3.
             var (losses, epochs) = Optimize(learningRate);            // 4-6.
             yield return new UpdateReport(t + 1, _rollouts.Steps, learningRate,
                 losses.PolicyLoss, losses.ValueLoss, losses.Entropy, losses.ApproxKl, losses.ClipFraction,
@@ -103,7 +107,6 @@ public sealed class PpoTrainer : ITrainer
     /// <summary>Steps 4-6: K epochs of shuffled minibatches, one Adam step each.</summary>
     private (PpoLosses Mean, int Epochs) Optimize(double learningRate)
     {
-        _update.LearningRate = learningRate;
         var sum = new PpoLosses();
         int minibatches = 0, epochs = 0;
         for (int epoch = 0; epoch < Config.Epochs; epoch++)
@@ -114,7 +117,7 @@ public sealed class PpoTrainer : ITrainer
             for (int start = 0; start < Config.BatchSize; start += Config.MinibatchSize)
             {
                 _minibatch.Gather(_buffer, _order.AsSpan(start, Config.MinibatchSize));
-                var losses = _update.Step(_minibatch, Config);
+                var losses = _ppoSteps.Update(_minibatch, Config, learningRate);
                 sum = sum.Add(losses);
                 lastKl = losses.ApproxKl;
                 minibatches++;

@@ -77,10 +77,13 @@ public sealed class RolloutCollector
         Agent.Critic.Forward(_environments.Observations, envs).CopyTo(buffer.LastValues);
     }
 
+    /// <summary>Steps 2-3 on this collector's buffer: <see cref="EstimateAdvantagesAndTargets(RolloutBuffer, double, double)"/>.</summary>
+    public void EstimateAdvantagesAndTargets(double gamma, double lambda) => EstimateAdvantagesAndTargets(Buffer, gamma, lambda);
+
     /// <summary>Steps 2-3: A^gae by the batched backward recursion, and the targets y = A^gae + V.</summary>
-    public void EstimateAdvantagesAndTargets(double gamma, double lambda)
+    public static void EstimateAdvantagesAndTargets(RolloutBuffer buffer, double gamma, double lambda)
     {
-        var buffer = Buffer;
+        ArgumentNullException.ThrowIfNull(buffer);
         BatchedGae.Compute(buffer.Rewards, buffer.Values, buffer.Terminated, buffer.Truncated,
             buffer.TruncationValues, buffer.LastValues, gamma, lambda, buffer.Advantages);
         ValueTargets.Compute(buffer.Advantages, buffer.Values, buffer.Targets);

@@ -1,4 +1,5 @@
 using Rl.Grading.Judge;
+using Rl.Grading.Tests.Samples;
 
 namespace Rl.Grading.Tests.Judge;
 
@@ -74,6 +75,44 @@ public sealed class SubmissionFilesTests : IDisposable
         var report = SubmissionFiles.Copy(Submission, Allowed, Build);
         Assert.Equal("stub", Built(Allowed[1]));
         Assert.Contains($"more than the {SubmissionFiles.MaxBytes} allowed", report[1]);
+    }
+
+    [Fact]
+    public void ANamedPipeOrASocket_IsRefusedWithANote_WithoutOpeningIt()
+    {
+        Directory.CreateDirectory(Path.Combine(Submission, "src/Rl/Advantages"));
+        SpecialFileMaker.Fifo(Path.Combine(Submission, Allowed[0]));
+        SpecialFileMaker.Socket(Path.Combine(Submission, "ValueLoss.cs"));
+        Assert.Equal(FileKind.Fifo, FileKinds.Of(Path.Combine(Submission, Allowed[0])).Kind);
+        var report = SubmissionFiles.Copy(Submission, Allowed, Build);
+        Assert.Equal("stub", Built(Allowed[0]));
+        Assert.Contains("src/Rl/Advantages/Gae.cs is a named pipe, not a regular file", report[0]);
+        Assert.Contains("ValueLoss.cs is a device or socket, not a regular file", report[1]);
+    }
+
+    [Fact]
+    public void TheFilesInsideOneTopLevelFolder_AreFound_AndAManyFileTreeHidesNothing()
+    {
+        for (int i = 0; i < 2_000; i++) Write(Submission, $"aaa/{i % 20}/{i}-Gae.cs", "decoy");
+        Write(Submission, "my-repo/src/Rl/Advantages/Gae.cs", "mine");
+        Write(Submission, "my-repo/ValueLoss.cs", "also mine");
+        var report = SubmissionFiles.Copy(Submission, Allowed, Build);
+        Assert.Equal("mine", Built(Allowed[0]));
+        Assert.Equal("also mine", Built(Allowed[1]));
+        Assert.Contains("taken from my-repo/src/Rl/Advantages/Gae.cs", report[0]);
+        Assert.Equal("Every other file in the submission is ignored.", report[^1]);
+    }
+
+    [Fact]
+    public void FileKinds_TellRegularFilesFoldersLinksAndMissingPaths()
+    {
+        Write(Submission, "file.cs", "x");
+        File.CreateSymbolicLink(Path.Combine(Submission, "link.cs"), Path.Combine(Submission, "file.cs"));
+        Assert.Equal((FileKind.Regular, 1L), FileKinds.Of(Path.Combine(Submission, "file.cs")));
+        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(Path.Combine(Submission, "link.cs")).Kind);
+        Assert.Equal(FileKind.Directory, FileKinds.Of(Submission).Kind);
+        Assert.Equal(FileKind.Missing, FileKinds.Of(Path.Combine(Submission, "none.cs")).Kind);
+        Assert.Equal(FileKind.Special, FileKinds.Of("/dev/null").Kind);
     }
 
     public void Dispose() => _temporary.Delete(recursive: true);

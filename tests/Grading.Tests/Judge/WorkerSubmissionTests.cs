@@ -21,7 +21,7 @@ public sealed class WorkerSubmissionTests : IDisposable
         var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) 
         {
             CallLimit = callLimit ?? TimeSpan.FromSeconds(20),
-            TrainingLimit = callLimit ?? TimeSpan.FromSeconds(60),
+            TestLimit = TimeSpan.FromMinutes(2),
         };
         return WorkerSubmission.Create(sandbox, options, DateTime.UtcNow.AddMinutes(5));
     }
@@ -67,9 +67,9 @@ public sealed class WorkerSubmissionTests : IDisposable
         var submission = Submission(TimeSpan.FromSeconds(1));
         try
         {
-            // Fifty million steps of PPO take minutes, in constant memory.
+            // Ten million one-rollout samples on the gridworld take minutes, in 80 MB.
             var error = Assert.Throws<SubmissionException>(() =>
-                submission.TrainPpo(new TrainingInput(Rl.Ppo.PpoConfig.CartPole with { TotalSteps = 50_000_000 })));
+                submission.OneRolloutSamples(new OneRolloutInput("gridworld", 0, 0, 0.99, 10_000_000, 1)));
             Assert.Contains("time limit of 1 s", error.Message);
             Assert.Equal([0.5], submission.ValueTargets([0.25], [0.25]));
             Assert.Equal(2, ((WorkerSubmission)(object)submission).Starts);

@@ -16,9 +16,13 @@ namespace Rl.Grading.Tests.Samples;
 /// <param name="Forbidden">Text no test output may contain (what a hostile sample marks stolen content with).</param>
 /// <param name="Marker">Text in the command line of every process the sample starts: none may outlive the grading.</param>
 /// <param name="SettleSeconds">How long after the grading results.json must still be unchanged.</param>
+/// <param name="HiddenOnly">Text that must show in some test that is not visible, and in no visible test nor the top-level output (what a sample prints from hidden tests).</param>
+/// <param name="Special">Special files the harness makes in the submission (git cannot carry them): paths of named pipes and of Unix sockets.</param>
+/// <param name="ClutterFiles">Other .cs files the harness adds around the real ones (a large tree).</param>
 internal sealed record Sample(
     string Name, string Folder, string Kind, string Description, string Base, ExpectedGrade Expected,
-    IReadOnlyList<string> Forbidden, string? Marker, int SettleSeconds)
+    IReadOnlyList<string> Forbidden, string? Marker, int SettleSeconds,
+    IReadOnlyList<string> HiddenOnly, SpecialFiles Special, int ClutterFiles)
 {
     /// <summary>The kinds a sample may be.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["reference", "blank", "bug", "hostile"];
@@ -50,8 +54,13 @@ internal sealed record Sample(
         if (!(expected.Score is >= 0 and <= 100)) throw new InvalidDataException($"{file}: expected.score is {expected.Score}; it must lie in [0, 100].");
         if (!(expected.ExtraCredit is >= 0 and <= 5)) throw new InvalidDataException($"{file}: expected.extraCredit is {expected.ExtraCredit}; it must lie in [0, 5].");
         if (parsed.SettleSeconds is < 0 or > 30) throw new InvalidDataException($"{file}: settleSeconds is {parsed.SettleSeconds}; it must lie in [0, 30].");
+        if (parsed.ClutterFiles is < 0 or > 100_000) throw new InvalidDataException($"{file}: clutterFiles is {parsed.ClutterFiles}; it must lie in [0, 100000].");
+        foreach (string path in (parsed.Fifos ?? []).Concat(parsed.Sockets ?? []))
+            if (Path.IsPathRooted(path) || path.Split('/').Contains(".."))
+                throw new InvalidDataException($"{file}: special file {path} must be a relative path inside the submission.");
         return new Sample(name, folder, parsed.Kind, parsed.Description, parsed.Base, expected,
-            parsed.Forbidden ?? [], parsed.Marker, parsed.SettleSeconds ?? 0);
+            parsed.Forbidden ?? [], parsed.Marker, parsed.SettleSeconds ?? 0,
+            parsed.HiddenOnly ?? [], new SpecialFiles(parsed.Fifos ?? [], parsed.Sockets ?? []), parsed.ClutterFiles ?? 0);
     }
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -63,8 +72,13 @@ internal sealed record Sample(
 
     private sealed record SampleFile(
         string Kind, string Description, string Base, ExpectedGrade Expected,
-        IReadOnlyList<string>? Forbidden = null, string? Marker = null, int? SettleSeconds = null);
+        IReadOnlyList<string>? Forbidden = null, string? Marker = null, int? SettleSeconds = null,
+        IReadOnlyList<string>? HiddenOnly = null, IReadOnlyList<string>? Fifos = null, IReadOnlyList<string>? Sockets = null,
+        int? ClutterFiles = null);
 }
+
+/// <summary>Special files a sample's submission holds, by path relative to it.</summary>
+internal sealed record SpecialFiles(IReadOnlyList<string> Fifos, IReadOnlyList<string> Sockets);
 
 /// <summary>The grade a sample must get.</summary>
 /// <param name="Score">Points of the regular tests, out of 100.</param>

@@ -54,6 +54,12 @@ public sealed class SampleGradingTests(ITestOutputHelper output)
                     $"no failing test's output contains \"{hint}\"");
             foreach (string forbidden in sample.Forbidden)
                 Assert.DoesNotContain(report.Tests, test => test.Output.Contains(forbidden, StringComparison.Ordinal) || report.Output.Contains(forbidden, StringComparison.Ordinal));
+            foreach (string secret in sample.HiddenOnly)
+            {
+                Assert.DoesNotContain(secret, report.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain(report.Tests, test => test.Visibility == "visible" && test.Output.Contains(secret, StringComparison.Ordinal));
+                Assert.Contains(report.Tests, test => test.Visibility != "visible" && test.Output.Contains(secret, StringComparison.Ordinal));
+            }
             foreach (var test in report.Tests)
                 Assert.True(System.Text.Encoding.UTF8.GetByteCount(test.Output) <= MaxTestOutputBytes, $"test {test.Number}'s output has more than {MaxTestOutputBytes} bytes");
             Assert.Equal(report.Score + report.ExtraCredit, GradescopeResults.Check(results, MaxTestOutputBytes), 1e-9);

@@ -38,6 +38,25 @@ internal static class SampleSubmission
             if (release is not null) Directory.Delete(release, recursive: true);
         }
         foreach (string patch in sample.Patches) Apply(patch, destination);
+        foreach (string fifo in sample.Special.Fifos) SpecialFileMaker.Fifo(Path.Combine(destination, fifo));
+        foreach (string socket in sample.Special.Sockets) SpecialFileMaker.Socket(Path.Combine(destination, socket));
+        Clutter(destination, sample.ClutterFiles);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> small .cs files in folders of 100, named to sort before and after src/
+    /// ("a000".."a149", "z000"..), each with the allowed files' names among others.
+    /// </summary>
+    private static void Clutter(string destination, int count)
+    {
+        string[] names = ["Gae.cs", "ValueLoss.cs", "Notes.cs", "Helper.cs"];
+        for (int i = 0; i < count; i++)
+        {
+            int folder = i / 100;
+            string directory = Path.Combine(destination, (folder % 2 == 0 ? "a" : "z") + (folder / 2).ToString("D3"), $"d{i % 7}");
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, $"{i}-{names[i % names.Length]}"), "// not a submission file\n");
+        }
     }
 
     /// <summary>Applies <paramref name="patch"/> (paths relative to the repository root) to the files under <paramref name="folder"/>.</summary>

@@ -1,9 +1,18 @@
-using Rl.Grading.Worker;
 using Rl.Ppo;
 
 namespace PpoGae.Tests;
 
-/// <summary>Task 9, hidden: PPO built from the submission's functions learns CartPole-v1.</summary>
+/// <summary>
+/// Task 9, hidden: PPO built from the submission's functions learns CartPole-v1. The training that
+/// is credited is the judge's: <see cref="PpoTrainer"/> in the judge, with the submission's
+/// BatchedGae, ValueTargets, ClippedSurrogate and ValueLoss as its steps (<see cref="SubmissionPpoSteps"/>),
+/// and the networks, rollouts and optimiser kept in the judge. The test does not take trained
+/// parameters from the submission: a parameter set can be made by hand (a hand-made CartPole
+/// controller written into the actor scores 500), and no check of the returned numbers could tell it
+/// from a trained one. What the submission controls here is what the lecture's PPO learns from, so the
+/// points mean what they say: with these functions, PPO learns. PpoLoss.Compute and PpoUpdate.Step,
+/// which the judge's loop replaces, are graded by tests 8.1 and 8.2.
+/// </summary>
 public class TrainingHiddenTests
 {
     /// <summary>Environment steps of the training run: CleanRL's CartPole settings otherwise.</summary>
@@ -24,12 +33,12 @@ public class TrainingHiddenTests
     public void Ppo_TrainsCartPole()
     {
         var config = PpoConfig.CartPole with { Seed = 3, TotalSteps = Budget };
-        var parameters = Submission.Current.TrainPpo(new TrainingInput(config));
-        var agent = InProcessSubmission.Agent(parameters);
-        var evaluation = Evaluation.Run(agent, 20, seed: 90_210);
+        var trainer = new PpoTrainer(config, agent => new SubmissionPpoSteps(agent, config.LearningRate));
+        trainer.Train();
+        var evaluation = Evaluation.Run(trainer.Agent, 20, seed: 90_210);
         Expect.That(evaluation.Mean >= Threshold,
             $"after {Budget} training steps on CartPole-v1 the policy's mean return over 20 evaluation episodes is " +
             $"{evaluation.Mean:F1}, below the required {Threshold} (the reference reaches 300-500 with this budget). " +
-            "Check that the tests of tasks 4 to 8 pass first: PpoTrainer uses BatchedGae, ValueTargets and PpoUpdate.Step.");
+            "Check that the tests of tasks 4 to 7 pass first: the training uses your BatchedGae, ValueTargets, ClippedSurrogate and ValueLoss.");
     }
 }

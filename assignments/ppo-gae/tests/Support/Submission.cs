@@ -5,10 +5,20 @@ namespace PpoGae.Tests;
 /// <summary>
 /// The code under test. By default the Rl library this project is built with (your code in the
 /// student release); the autograder sets <see cref="Current"/> to a proxy for the sandboxed worker
-/// before it runs the tests.
+/// on the thread that runs each test.
 /// </summary>
 public static class Submission
 {
-    /// <summary>The submission every graded test calls.</summary>
-    public static ISubmission Current { get; set; } = new InProcessSubmission();
+    private static readonly ISubmission InProcess = new InProcessSubmission();
+    private static readonly AsyncLocal<ISubmission?> Scoped = new();
+
+    /// <summary>
+    /// The submission every graded test calls: set per thread (and the threads and tasks it starts),
+    /// so that a test the autograder stopped waiting for keeps its own, closed, submission.
+    /// </summary>
+    public static ISubmission Current
+    {
+        get => Scoped.Value ?? InProcess;
+        set => Scoped.Value = value;
+    }
 }

@@ -1,0 +1,70 @@
+using Rl.Grading.Judge;
+using Rl.Grading.Worker;
+
+namespace Rl.Grading.Tests.Judge;
+
+/// <summary>The watchdog on each graded test, and output attached to the test that printed it.</summary>
+public sealed class GradedTestsWatchdogTests
+{
+    /// <summary>The reference, except that Gae never returns; it records what the judge asks of it as a monitored submission.</summary>
+    private sealed class HangingGae : ISubmission, IMonitoredSubmission
+    {
+        private readonly InProcessSubmission _reference = new();
+        private readonly SemaphoreSlim _released = new(0);
+        public int Interrupts;
+        public List<string> Printed = [];
+        private int _tests;
+
+        public double[] Gae(double[] rewards, double[] values, double gamma, double lambda)
+        {
+            _released.Wait();
+            throw new SubmissionException("interrupted");
+        }
+
+        public void BeginTest(DateTime deadline) => _tests++;
+        public string TakePrinted() => $"printed during test {_tests}";
+        public void Interrupt()
+        {
+            Interrupts++;
+            _released.Release();
+        }
+
+        public double[] BellmanErrors(double[] rewards, double[] values, double gamma) => _reference.BellmanErrors(rewards, values, gamma);
+        public double[] NStep(double[] rewards, double[] values, double gamma, int k) => _reference.NStep(rewards, values, gamma, k);
+        public double[] BatchedGae(BatchedGaeInput input) => _reference.BatchedGae(input);
+        public double[] ValueTargets(double[] advantages, double[] values) => _reference.ValueTargets(advantages, values);
+        public SurrogateOutput ClippedSurrogate(double[] logProbabilities, double[] oldLogProbabilities, double[] advantages, double clip) =>
+            _reference.ClippedSurrogate(logProbabilities, oldLogProbabilities, advantages, clip);
+        public ValueLossOutput ValueLoss(double[] values, double[] oldValues, double[] targets, double? clip) => _reference.ValueLoss(values, oldValues, targets, clip);
+        public UpdateStepOutput UpdateSteps(UpdateStepInput input) => _reference.UpdateSteps(input);
+        public double[] OneRolloutSamples(OneRolloutInput input) => _reference.OneRolloutSamples(input);
+    }
+
+    [Fact]
+    public void ATestThatNeverReturns_IsStoppedAtItsLimit_ItsCallInterrupted_AndTheNextTestsRun()
+    {
+        var submission = new HangingGae();
+        var results = GradedTests.Run(submission, DateTime.UtcNow.AddMinutes(5), TimeSpan.FromSeconds(1),
+            number => number is "3.1" or "3.2" or "5.1");
+        Assert.Equal(["3.1", "3.2", "5.1"], results.Select(r => r.Number));
+        Assert.All(results.Take(2), r => Assert.False(r.Passed));
+        Assert.All(results.Take(2), r => Assert.Contains("Stopped: the test did not finish within its time limit of 1 s", r.Output));
+        Assert.Equal(2, submission.Interrupts);
+        Assert.True(results[2].Passed, results[2].Output);
+        // Run order: visible 3.1 and 5.1 first, then hidden 3.2; each test gets what was printed during it.
+        Assert.EndsWith("printed during test 1", results[0].Output);
+        Assert.EndsWith("printed during test 2", results[2].Output);
+        Assert.EndsWith("printed during test 3", results[1].Output);
+    }
+
+    [Fact]
+    public void Cap_CutsAtMaxOutputBytes_NeverInsideACharacter()
+    {
+        string text = string.Concat(Enumerable.Repeat("€😀", 2000));
+        string capped = GradedTests.Cap(text);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(capped), GradedTests.MaxOutput - 8, GradedTests.MaxOutput);
+        Assert.EndsWith(" ... (cut)", capped);
+        Assert.DoesNotContain('\uFFFD', capped);
+        Assert.False(char.IsHighSurrogate(capped[capped.Length - " ... (cut)".Length - 1]));
+    }
+}
