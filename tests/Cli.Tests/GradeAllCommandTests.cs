@@ -64,10 +64,15 @@ public sealed class GradeAllCommandTests : IDisposable
     {
         string submissions = Directory.CreateDirectory(Path.Combine(_temporary.FullName, "empty")).FullName;
         string output = Path.Combine(_temporary.FullName, "out");
+        string export = Path.Combine(_temporary.FullName, "export.zip"); // Gradescope's export as downloaded, of nobody
+        using (var zip = new ZipArchive(File.Create(export), ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(zip.CreateEntry("assignment_1_export/submission_metadata.yml").Open()))
+            writer.Write("{}\n");
         foreach (var (arguments, named, rule) in new (string[], string, string)[]
                  {
                      (["--submissions", "/nowhere/at/all", "--out", output], "--submissions", "no folder or .zip file at /nowhere/at/all"),
                      (["--submissions", submissions, "--out", output], "--submissions", "holds no submission"),
+                     (["--submissions", export, "--out", output], "--submissions", "holds no submission"),
                      (["--submissions", submissions, "--out", Path.Combine(submissions, "out")], "--out", "must not lie inside --submissions"),
                      (["--submissions", submissions, "--out", output, "--jobs", "0"], "--jobs", "must be in [1, 64]"),
                      (["--submissions", submissions, "--out", output, "--minutes", "0"], "--minutes", "must be in (0, 120]"),
