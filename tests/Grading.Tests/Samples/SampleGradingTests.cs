@@ -8,7 +8,8 @@ namespace Rl.Grading.Tests.Samples;
 /// Grades every sample submission with the judge, as Gradescope would, and checks it gets exactly
 /// the grade its sample.json gives: the same score and extra credit, exactly the expected tests
 /// failing (with the expected diagnosis), a well-formed results.json holding that score, short
-/// outputs, nothing stolen in any output, no process left behind, and all within five minutes.
+/// outputs, nothing stolen in any output, no process left behind, a host file the judge inherited
+/// left untouched, and all within five minutes.
 /// </summary>
 [Collection(GradingCollection.Name)]
 public sealed class SampleGradingTests(ITestOutputHelper output)
@@ -38,7 +39,12 @@ public sealed class SampleGradingTests(ITestOutputHelper output)
             SampleSubmission.Write(sample, repositoryRoot, submission);
 
             var clock = Stopwatch.StartNew();
-            var report = Grader.Grade(new GradingOptions(submission, results) { RepositoryRoot = repositoryRoot });
+            GradingReport report;
+            using (var bait = new InheritedBait(Path.Combine(work.FullName, "bait.txt")))
+            {
+                report = Grader.Grade(new GradingOptions(submission, results) { RepositoryRoot = repositoryRoot });
+                Assert.Equal(InheritedBait.Text, File.ReadAllText(bait.Path));
+            }
             clock.Stop();
             output.WriteLine($"{name}: score {report.Score}, extra credit {report.ExtraCredit}, graded in {clock.Elapsed.TotalSeconds:F1} s");
             output.WriteLine(report.Output);
