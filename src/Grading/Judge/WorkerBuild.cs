@@ -51,7 +51,13 @@ public static partial class WorkerBuild
         string output = Directory.CreateDirectory(Path.Combine(work, "compiler-output")).FullName;
         GiveToSandboxUser(output);
         var packages = PackageReferences();
-        foreach (string package in packages) File.Copy(package, Path.Combine(references, Path.GetFileName(package)));
+        foreach (string package in packages)
+        {
+            string copy = Path.Combine(references, Path.GetFileName(package));
+            File.Copy(package, copy);
+            // Readable by the sandbox's user, whatever mode the judge's copy has (an unzipped autograder's may be 600).
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
         File.WriteAllText(Path.Combine(releaseDirectory, "GlobalUsings.g.cs"),
             string.Concat(ImplicitUsings.Select(name => $"global using {name};\n")));
         File.WriteAllText(Path.Combine(releaseDirectory, "csc.rsp"), ResponseFile(releaseDirectory, packages));
