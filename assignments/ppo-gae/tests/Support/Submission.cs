@@ -9,6 +9,16 @@ namespace PpoGae.Tests;
 /// </summary>
 public static class Submission
 {
-    /// <summary>The submission every graded test calls.</summary>
-    public static ISubmission Current { get; set; } = new InProcessSubmission();
+    private static readonly ISubmission Default = new InProcessSubmission();
+    private static readonly AsyncLocal<ISubmission?> Set = new();
+
+    /// <summary>
+    /// The submission every graded test calls. Set per flow of execution (an AsyncLocal), so gradings
+    /// running side by side in one process each call their own worker, never another's.
+    /// </summary>
+    public static ISubmission Current
+    {
+        get => Set.Value ?? Default;
+        set => Set.Value = value;
+    }
 }
