@@ -27,7 +27,8 @@ public sealed class SandboxUnavailableException(string message) : InvalidOperati
 /// <summary>
 /// Starts sandboxed processes (bubblewrap, see <see cref="Isolation"/>): every one under the seccomp
 /// filter (<see cref="SeccompFilter"/>), with only standard input, output and error inherited
-/// (<see cref="InheritedDescriptors"/>), no core dumps, files of at most 64 MiB, at most 512
+/// (<see cref="InheritedDescriptors"/>), no core dumps, files of at most 64 MiB, at most 4096 open
+/// descriptors, at most 512
 /// processes for the sandbox user, and the memory bound of <see cref="Memory"/>: a cgroup shared by
 /// the sandbox's processes where one can be made (tmpfs, shm and memfd pages count), else the
 /// judge's watch of the resident set with the ways around it shut. The worker's GC heap is capped at
@@ -202,7 +203,8 @@ public sealed class Sandbox : IDisposable
         foreach (var bind in binds) Add(bind.Writable ? "--bind" : "--ro-bind", bind.Host, bind.Inside);
         Add("--chdir", "/tmp", "--seccomp", "3", "--");
         if (isolation == Isolation.RootNamespaces) foreach (var part in dropToUser) args.Add(part);
-        Add("/usr/bin/prlimit", "--core=0", $"--fsize={64 << 20}");
+        // At most 4096 descriptors: kernel memory held by pipes and sockets grows with their number.
+        Add("/usr/bin/prlimit", "--core=0", $"--fsize={64 << 20}", "--nofile=4096");
         if (switchUser) args.Add("--nproc=512");
         args.Add("--");
         foreach (var part in command) args.Add(part);

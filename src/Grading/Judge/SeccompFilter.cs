@@ -5,12 +5,13 @@ namespace Rl.Grading.Judge;
 /// <summary>
 /// The system calls the sandboxed processes may not make, as a classic BPF program for the kernel's
 /// seccomp filter (bubblewrap's <c>--seccomp FD</c> loads it, with no_new_privs). Denied, with EPERM:
-/// memory the resident set does not show (memfd_create, memfd_secret, System V shared memory), new
-/// namespaces and mounts (unshare, setns, clone with a CLONE_NEW* flag, mount, pivot_root, chroot,
-/// the new mount API), looking into other processes (ptrace, process_vm_readv/writev), and kernel
-/// interfaces a worker never needs (bpf, perf_event_open, userfaultfd, keyrings, io_uring, module and
-/// kexec loading). clone3 gets ENOSYS, so the C library falls back to clone, whose flags a classic
-/// filter can read. Another architecture's system calls (x32, i386 on x86-64) kill the process.
+/// memory the resident set does not show (memfd_create, memfd_secret, System V shared memory and
+/// message queues), new namespaces and mounts (unshare, setns, clone with a CLONE_NEW* flag, mount,
+/// pivot_root, chroot, the new mount API), looking into other processes (ptrace,
+/// process_vm_readv/writev), and kernel interfaces a worker never needs (bpf, perf_event_open,
+/// userfaultfd, keyrings, io_uring, module and kexec loading). clone3 gets ENOSYS, so the C library
+/// falls back to clone, whose flags a classic filter can read. Another architecture's system calls
+/// (x32, i386 on x86-64) kill the process.
 /// </summary>
 internal static class SeccompFilter
 {
@@ -32,6 +33,7 @@ internal static class SeccompFilter
     private static readonly Table X64 = new(0xC000003E, CloneNumber: 56, Clone3Number: 435, Denied:
     [
         319, 447, 29, 30, 31,        // memfd_create, memfd_secret, shmget, shmat, shmctl
+        68, 69, 70, 71,              // msgget, msgsnd, msgrcv, msgctl
         272, 308, 165, 166, 155, 161, // unshare, setns, mount, umount2, pivot_root, chroot
         428, 429, 430, 431, 432, 433, // open_tree, move_mount, fsopen, fsconfig, fsmount, fspick
         101, 310, 311,               // ptrace, process_vm_readv, process_vm_writev
@@ -45,6 +47,7 @@ internal static class SeccompFilter
     private static readonly Table Arm64 = new(0xC00000B7, CloneNumber: 220, Clone3Number: 435, Denied:
     [
         279, 447, 194, 196, 195,     // memfd_create, memfd_secret, shmget, shmat, shmctl
+        186, 189, 188, 187,          // msgget, msgsnd, msgrcv, msgctl
         97, 268, 40, 39, 41, 51,     // unshare, setns, mount, umount2, pivot_root, chroot
         428, 429, 430, 431, 432, 433, // open_tree, move_mount, fsopen, fsconfig, fsmount, fspick
         117, 270, 271,               // ptrace, process_vm_readv, process_vm_writev

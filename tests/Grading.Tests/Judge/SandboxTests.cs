@@ -8,7 +8,7 @@ namespace Rl.Grading.Tests.Judge;
 /// What a process in the sandbox can do, asked of a shell inside it, in the mode detected here and in
 /// the user-namespace mode (the one a non-root judge gets; as root it runs as the sandbox user): not
 /// root, no capabilities, no_new_privs and the seccomp filter on, only descriptors 0, 1 and 2 (while
-/// the test holds an inheritable one open), the repository out of sight, no nested namespaces, no
+/// the test holds an inheritable one open) and at most 4096 of them, the repository out of sight, no nested namespaces, no
 /// writable /dev/shm, a /tmp of 64 MiB, and the memory cap enforced by the kernel where a cgroup exists.
 /// </summary>
 [Collection(GradingCollection.Name)]
@@ -39,6 +39,7 @@ public sealed class SandboxTests : IDisposable
             echo "uid $(id -u)"
             grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status
             echo "fds $(cd /proc/self/fd && echo *)"
+            echo "nofile $(ulimit -n)"
             """);
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(new[] { ' ', '\t', ':' }, StringSplitOptions.RemoveEmptyEntries)).ToDictionary(parts => parts[0], parts => parts[^1]);
@@ -47,6 +48,7 @@ public sealed class SandboxTests : IDisposable
         Assert.Equal("0000000000000000", lines["CapBnd"]);
         Assert.Equal("1", lines["NoNewPrivs"]);
         Assert.Equal("2", lines["Seccomp"]); // a filter is loaded
+        Assert.Equal("4096", lines["nofile"]);
         // The shell's own glob reads the folder through a descriptor of its own (3), closed again; nothing else.
         Assert.Equal("fds 0 1 2", output.Split('\n').Single(line => line.StartsWith("fds", StringComparison.Ordinal)).Replace(" 3", "", StringComparison.Ordinal));
     }
