@@ -37,6 +37,8 @@ internal static class GradeCommand
                 foreach (string note in input.Notes) Console.Error.WriteLine($"note: {note}");
                 WarnIfEmpty(input, path);
                 var report = Grader.Grade(new GradingOptions(input.Folder, results) { CallLimit = TimeSpan.FromSeconds(seconds) });
+                if (report.Output.StartsWith(Grader.CouldNotGrade, StringComparison.Ordinal))
+                    Console.Error.WriteLine($"error: {report.Output.TrimEnd()}");
                 foreach (var test in report.Tests)
                     Console.WriteLine($"{(test.Passed ? "PASS" : "FAIL"),-4} {test.Number,-5} {ScoreSummary.Points(test),-22} {test.Name}");
                 Console.WriteLine($"{ScoreSummary.Line(report.Tests)} Graded in {report.ExecutionTimeSeconds:0.0} s; results in {results}.");

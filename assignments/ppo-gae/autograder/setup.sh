@@ -32,10 +32,11 @@ if ! { command -v dotnet >/dev/null && dotnet --list-sdks | grep "^${SDK_VERSION
     chmod -R a+rX /usr/share/dotnet
 fi
 
-# unshare and setpriv: the judge runs the worker in its own namespaces as another uid.
-if ! command -v unshare >/dev/null || ! command -v setpriv >/dev/null; then
+# bubblewrap, setpriv and prlimit: the judge compiles and runs the student's code in a bubblewrap
+# sandbox as another uid, and refuses to grade without one.
+if ! command -v bwrap >/dev/null || ! command -v setpriv >/dev/null || ! command -v prlimit >/dev/null; then
     apt-get update
-    apt-get install -y --no-install-recommends util-linux
+    apt-get install -y --no-install-recommends util-linux bubblewrap
 fi
 
 # The judge (the build needs the .NET SDK alone; no Node.js).

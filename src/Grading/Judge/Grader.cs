@@ -9,7 +9,7 @@ namespace Rl.Grading.Judge;
 /// <code>
 ///   1. write a clean student release (stubs) into a fresh folder
 ///   2. copy in the submission's allowed files, nothing else
-///   3. build the worker against them (a compile error fails every test, with the messages)
+///   3. compile the worker with them, sandboxed (a compile error fails every test, with the messages)
 ///   4. run every graded test here, in the judge; each call into student code goes to the sandboxed worker
 ///   5. stop every worker, then write results.json once, atomically
 /// </code>
@@ -57,14 +57,17 @@ public static class Grader
         if (!pipeline.Join(options.TotalLimit + Overrun))
             return Write(Failure($"the grading did not finish within {(options.TotalLimit + Overrun).TotalMinutes:0.#} min.", clock));
         if (graded is null)
-            return Write(Failure($"{failure?.GetType().Name}: {failure?.Message}", clock));
+            return Write(Failure(failure is SandboxUnavailableException ? failure.Message : $"{failure?.GetType().Name}: {failure?.Message}", clock));
         return Write(graded);
     }
+
+    /// <summary>How the output of a grading the judge could not do starts (no isolation, a judge failure, its time budget).</summary>
+    public const string CouldNotGrade = "The autograder could not grade this submission: ";
 
     /// <summary>Score 0: the judge itself failed; every test says so.</summary>
     private static GradingReport Failure(string reason, Stopwatch clock) =>
         Report(GradedTests.FailAll("Not run: the autograder failed (see the top of the results)."), clock.Elapsed.TotalSeconds,
-            $"The autograder could not grade this submission: {reason}\nPlease tell your instructor; this is not a judgement of your code.\n");
+            $"{CouldNotGrade}{reason}\nPlease tell your instructor; this is not a judgement of your code.\n");
 
     private static GradingReport Pipeline(GradingOptions options, DateTime deadline, Stopwatch clock)
     {
@@ -82,21 +85,22 @@ public static class Grader
             foreach (var line in SubmissionFiles.Copy(options.SubmissionDirectory, AssignmentFiles.Allowed(root), release))
                 output.AppendLine("  " + line);
 
-            var build = WorkerBuild.Run(release, TimeSpan.FromMinutes(4));
+            using var sandbox = new Sandbox(Path.Combine(work.FullName, "worker"), work.FullName, options.MemoryLimitBytes, Sandbox.Detect());
+            output.AppendLine(sandbox.Describe());
+            ReadableByAll(release);
+            var build = WorkerBuild.Run(release, Path.Combine(work.FullName, "worker"), sandbox, options.MemoryLimitBytes, TimeSpan.FromMinutes(1));
             IReadOnlyList<GradedTestResult> tests;
             if (build.WorkerDirectory is null)
             {
-                output.AppendLine($"Build: failed after {build.Seconds:0.0} s.");
+                output.AppendLine($"Compilation: failed after {build.Seconds:0.0} s.");
                 string errors = string.Join("\n", build.Errors);
                 tests = [new GradedTestResult("0", "Compilation", 0, 0, false, GradedTests.Cap("Your code does not compile:\n" + errors), "visible", false),
                          .. GradedTests.FailAll("Not run: your code does not compile (see test 0, Compilation).")];
             }
             else
             {
-                output.AppendLine($"Build: succeeded in {build.Seconds:0.0} s.");
+                output.AppendLine($"Compilation: succeeded in {build.Seconds:0.0} s.");
                 ReadableByAll(build.WorkerDirectory);
-                var sandbox = new Sandbox(build.WorkerDirectory, work.FullName, options.MemoryLimitBytes, Sandbox.Detect());
-                output.AppendLine(sandbox.Describe());
                 output.AppendLine($"Limits: {options.CallLimit.TotalSeconds:0.#} s per call, {options.TestLimit.TotalSeconds:0.#} s per test, {options.MemoryLimitBytes >> 20} MiB of memory.");
                 var submission = WorkerSubmission.Create(sandbox, options, deadline);
                 try
@@ -125,7 +129,7 @@ public static class Grader
         return new GradingReport(score, extra, seconds, tests, output); // the score line is the renderers' (ScoreSummary)
     }
 
-    /// <summary>Lets the sandbox user read the worker's build: folders 755, files 644.</summary>
+    /// <summary>Lets the sandbox user read the sources and the worker's build: folders 755, files 644.</summary>
     private static void ReadableByAll(string directory)
     {
         if (OperatingSystem.IsWindows()) return;

@@ -3,7 +3,12 @@ namespace Rl.Grading.Judge;
 /// <summary>A process and its descendants, read from /proc (Linux); elsewhere just the process.</summary>
 internal static class ProcessTree
 {
-    /// <summary>The summed resident set (VmRSS) of process <paramref name="pid"/> and all its descendants, in bytes.</summary>
+    /// <summary>
+    /// The memory process <paramref name="pid"/> and all its descendants hold, in bytes: the larger of
+    /// their summed resident set and swap (VmRSS + VmSwap), and the usage of the grading cgroup
+    /// (<see cref="MemoryCgroup"/>) the process is in, which also counts what no resident set shows:
+    /// tmpfs files, shared memory, memfd files written but not mapped.
+    /// </summary>
     public static long ResidentBytes(int pid)
     {
         if (!OperatingSystem.IsLinux())
@@ -21,19 +26,29 @@ internal static class ProcessTree
             total += Resident(current);
             foreach (int child in Children(current)) pending.Push(child);
         }
-        return total;
+        return Math.Max(total, CgroupUsage(pid));
     }
 
     private static long Resident(int pid)
     {
+        long bytes = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return long.Parse(line.AsSpan(6).Trim().ToString().Split(' ')[0]) * 1024;
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal) || line.StartsWith("VmSwap:", StringComparison.Ordinal))
+                    bytes += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().ToString().Split(' ')[0]) * 1024;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        return 0;
+        return bytes;
+    }
+
+    /// <summary>The usage of the grading cgroup <paramref name="pid"/> is in, or 0 if it is in none.</summary>
+    private static long CgroupUsage(int pid)
+    {
+        string? path;
+        try { path = MemoryCgroup.GradingCgroupOf(File.ReadAllLines($"/proc/{pid}/cgroup")); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+        return path is null ? 0 : MemoryCgroup.UsageBytes(path);
     }
 
     private static IEnumerable<int> Children(int pid)

@@ -1,10 +1,10 @@
 namespace Rl.Grading.Tests.Samples;
 
 /// <summary>
-/// The tests that build and grade (sample submissions, the student release, the Gradescope entry
-/// point): one at a time, and not beside other collections, since
-/// each grading builds the worker and runs the graded tests, and two would fight over a 2-core
-/// machine (and over the calls' time limits).
+/// The tests that build and grade, other than the sample submissions (the student release, the
+/// Gradescope entry point, the sandbox, the worker): one at a time, and not beside other
+/// collections, since a build of the whole release or a training run needs the machine. The sample
+/// submissions run in two lanes of their own (<see cref="SampleGrading"/>).
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class GradingCollection

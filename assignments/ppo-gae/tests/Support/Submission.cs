@@ -14,7 +14,8 @@ public static class Submission
 
     /// <summary>
     /// The submission every graded test calls: set per thread (and the threads and tasks it starts),
-    /// so that a test the autograder stopped waiting for keeps its own, closed, submission.
+    /// so that a test the autograder stopped waiting for keeps its own, closed, submission, and gradings
+    /// running side by side in one process each call their own worker, never another's.
     /// </summary>
     public static ISubmission Current
     {
