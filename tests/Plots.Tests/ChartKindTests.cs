@@ -103,6 +103,9 @@ public class ChartKindTests
         Assert.Equal(2, Html.Count(html, "\"fill\":\"tonexty\""));   // one shaded band per line
         Assert.Contains("\"name\":\"default\"", html);
         Assert.Contains("\"name\":\"lambda = 0\"", html);
+        Assert.Equal(4, Html.Count(html, "\"showlegend\":false"));   // the edges have no legend entry
+        Assert.Contains("\"legendgroup\":\"lambda = 0\"", html);     // each band toggles with its line
+        Assert.DoesNotContain("legendgrouptitle", html);
         Assert.Contains("31, 119, 180", html);    // the first band in plotly.js's first colour,
         Assert.Contains("255, 127, 14", html);    // the second in its second
     }

@@ -58,11 +58,19 @@ public sealed class PlotlyBackend : IChartBackend
         Chart.Combine(bands.Select((band, i) =>
             {
                 var (red, green, blue) = Palette[i % Palette.Length];
-                return Chart.Range<double, double, string>(x: band.X, y: band.Y, upper: band.Upper, lower: band.Lower,
+                var range = Chart.Range<double, double, string>(x: band.X, y: band.Y, upper: band.Upper, lower: band.Lower,
                     mode: StyleParam.Mode.Lines, Name: band.Name,
                     LineColor: Color.fromRGB(red, green, blue),
                     RangeColor: Color.fromARGB(64, red, green, blue),
                     UpperName: $"{band.Name} (upper)", LowerName: $"{band.Name} (lower)");
+                // One legend entry per band (its line), which shows and hides the band with it.
+                return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace =>
+                {
+                    trace.SetProperty("legendgroup", band.Name);
+                    trace.RemoveProperty("legendgrouptitle");
+                    if (!Equals(trace.GetPropertyValue("name"), band.Name)) trace.SetProperty("showlegend", false);
+                    return trace;
+                }), range);
             }))
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle)
