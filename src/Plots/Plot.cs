@@ -27,6 +27,32 @@ public static class Plot
     public static ChartHtml LogLog(string title, string xTitle, string yTitle, params Series[] series) =>
         XY(title, xTitle, yTitle, series, logAxes: true);
 
+    /// <summary>
+    /// Curves against x on linear axes, each with a shaded band (the spread over seeds, say) in its
+    /// own colour.
+    /// </summary>
+    public static ChartHtml Bands(string title, string xTitle, string yTitle, params Band[] bands)
+    {
+        Titles(title, xTitle, yTitle);
+        Guard.NotEmpty(bands, nameof(bands), "band");
+        var traces = new BandTrace[bands.Length];
+        for (int i = 0; i < bands.Length; i++)
+        {
+            var b = bands[i];
+            string entry = $"bands[{i}] (\"{b.Name}\")";
+            Guard.Name(b.Name, $"bands[{i}].Name", nameof(bands));
+            Guard.Values(b.X, $"{entry}.X", nameof(bands));
+            Guard.Finite(b.X, $"{entry}.X", nameof(bands));
+            foreach (var (values, part) in new[] { (b.Y, "Y"), (b.Lower, "Lower"), (b.Upper, "Upper") })
+            {
+                Guard.Values(values, $"{entry}.{part}", nameof(bands));
+                Guard.Length(values.Length, b.X.Length, $"{entry}.{part}", nameof(bands), "one value per x");
+            }
+            traces[i] = new BandTrace(b.Name, b.X, b.Y, b.Lower, b.Upper);
+        }
+        return new ChartHtml(PlotlyLoadContext.Backend.Bands(title, xTitle, yTitle, traces));
+    }
+
     /// <summary>One histogram per sample, overlaid (semi-transparent when there are several); counts on y.</summary>
     public static ChartHtml Histogram(string title, string xTitle, params (string Name, double[] Values)[] samples)
     {
@@ -67,9 +93,12 @@ public static class Plot
 
     /// <summary>
     /// A heatmap of <paramref name="z"/>: z[i, j] is the cell in row i (y label i, row 0 at the top, as the
-    /// matrix is printed) and column j (x label j). Without labels, the axes show indices.
+    /// matrix is printed) and column j (x label j). Without labels, the axes show indices. The colour
+    /// scale spans <paramref name="zMin"/> .. <paramref name="zMax"/> when both are given (pass the same
+    /// pair to two heatmaps and equal colours mean equal numbers), else the range of z.
     /// </summary>
-    public static ChartHtml Heatmap(string title, double[,] z, string[]? xLabels = null, string[]? yLabels = null)
+    public static ChartHtml Heatmap(string title, double[,] z, string[]? xLabels = null, string[]? yLabels = null,
+        double? zMin = null, double? zMax = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(z);
@@ -85,13 +114,17 @@ public static class Plot
             Guard.NotEmpty(yLabels, nameof(yLabels), "label");
             Guard.Length(yLabels.Length, rows, nameof(yLabels), nameof(yLabels), "one label per row of z");
         }
+        if (zMin.HasValue != zMax.HasValue)
+            throw new ArgumentException("zMin and zMax go together: give both, or neither.", zMin.HasValue ? nameof(zMax) : nameof(zMin));
+        if (zMin is double low && zMax is double high && !(double.IsFinite(low) && double.IsFinite(high) && low < high))
+            throw new ArgumentException($"zMin ({low}) must be finite and below zMax ({high}).", nameof(zMin));
         var data = new double[rows][];
         for (int i = 0; i < rows; i++)
         {
             data[i] = new double[columns];
             for (int j = 0; j < columns; j++) data[i][j] = z[i, j];
         }
-        return new ChartHtml(PlotlyLoadContext.Backend.Heatmap(title, data, xLabels, yLabels));
+        return new ChartHtml(PlotlyLoadContext.Backend.Heatmap(title, data, xLabels, yLabels, zMin, zMax));
     }
 
     private static ChartHtml XY(string title, string xTitle, string yTitle, Series[] series, bool logAxes)

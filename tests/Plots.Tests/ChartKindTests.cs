@@ -83,6 +83,34 @@ public class ChartKindTests
     }
 
     [Fact]
+    public void Heatmaps_given_one_range_share_one_colour_scale()
+    {
+        string html = Plot.Heatmap("critic", new double[,] { { 81.4, 81.9 } }, zMin: 1.25, zMax: 99.5).Html;
+        Assert.Contains("\"zmin\":1.25", html);
+        Assert.Contains("\"zmax\":99.5", html);
+        Assert.DoesNotContain("zmin", Plot.Heatmap("own range", new double[,] { { 81.4, 81.9 } }).Html);
+    }
+
+    [Fact]
+    public void Bands_draw_each_line_with_its_edges_and_a_fill_between_them()
+    {
+        string html = Plot.Bands("seeds", "steps", "return",
+            new Band("default", [1, 2], [10.5, 20.5], [8.25, 17.25], [12.75, 23.75]),
+            new Band("lambda = 0", [1, 2], [5.5, 6.5], [4.25, 5.25], [6.75, 7.75])).Html;
+        Html.AssertFragment(html);
+        foreach (string values in new[] { "[10.5,20.5]", "[8.25,17.25]", "[12.75,23.75]", "[5.5,6.5]", "[4.25,5.25]", "[6.75,7.75]" })
+            Assert.Contains($"\"y\":{values}", html);
+        Assert.Equal(2, Html.Count(html, "\"fill\":\"tonexty\""));   // one shaded band per line
+        Assert.Contains("\"name\":\"default\"", html);
+        Assert.Contains("\"name\":\"lambda = 0\"", html);
+        Assert.Equal(4, Html.Count(html, "\"showlegend\":false"));   // the edges have no legend entry
+        Assert.Contains("\"legendgroup\":\"lambda = 0\"", html);     // each band toggles with its line
+        Assert.DoesNotContain("legendgrouptitle", html);
+        Assert.Contains("31, 119, 180", html);    // the first band in plotly.js's first colour,
+        Assert.Contains("255, 127, 14", html);    // the second in its second
+    }
+
+    [Fact]
     public void Heatmap_without_labels_has_no_label_arrays()
     {
         string html = Plot.Heatmap("z only", new double[,] { { 1.25 } }).Html;

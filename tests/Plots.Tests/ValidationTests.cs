@@ -32,6 +32,11 @@ public class ValidationTests
         { "empty heatmap", () => Plot.Heatmap("t", new double[0, 3]), "z", "z is 0 x 3" },
         { "null heatmap", () => Plot.Heatmap("t", null!), "z", "" },
         { "x labels vs columns", () => Plot.Heatmap("t", new double[2, 3], xLabels: ["a", "b"]), "xLabels", "xLabels has length 2 but must have length 3 (one label per column of z)" },
+        { "zMin without zMax", () => Plot.Heatmap("t", new double[1, 1], zMin: 0), "zMax", "zMin and zMax go together" },
+        { "zMin above zMax", () => Plot.Heatmap("t", new double[1, 1], zMin: 2, zMax: 1), "zMin", "zMin (2) must be finite and below zMax (1)" },
+        { "no bands", () => Plot.Bands("t", "x", "y"), "bands", "at least one band" },
+        { "band edge too short", () => Plot.Bands("t", "x", "y", new Band("b", [1, 2], [1, 2], [0], [2, 3])), "bands", "bands[0] (\"b\").Lower has length 1 but must have length 2 (one value per x)" },
+        { "NaN in band X", () => Plot.Bands("t", "x", "y", new Band("b", [double.NaN], [1], [0], [2])), "bands", "bands[0] (\"b\").X[0] is NaN" },
         { "y labels vs rows", () => Plot.Heatmap("t", new double[2, 3], yLabels: ["a"]), "yLabels", "yLabels has length 1 but must have length 2 (one label per row of z)" },
     };
 

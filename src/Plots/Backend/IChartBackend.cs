@@ -13,12 +13,20 @@ public interface IChartBackend
     /// <summary>Lines and/or markers against x; both axes logarithmic when <paramref name="logAxes"/>.</summary>
     string Lines(string title, string xTitle, string yTitle, IReadOnlyList<LineTrace> traces, bool logAxes);
 
+    /// <summary>Lines against x, each with a shaded band in its own colour, on linear axes.</summary>
+    string Bands(string title, string xTitle, string yTitle, IReadOnlyList<BandTrace> bands);
+
     /// <summary>One overlaid histogram per sample, counts on the y axis.</summary>
     string Histogram(string title, string xTitle, IReadOnlyList<NamedValues> samples);
 
     /// <summary>Grouped bars: one bar per category in each group.</summary>
     string Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories, IReadOnlyList<NamedValues> groups);
 
-    /// <summary>A heatmap of <paramref name="rows"/>: row i at y label i, column j at x label j (indices when no labels).</summary>
-    string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels);
+    /// <summary>
+    /// A heatmap of <paramref name="rows"/>: row i at y label i, column j at x label j (indices when no
+    /// labels); its colour scale spans <paramref name="zMin"/> .. <paramref name="zMax"/> when given
+    /// (so several heatmaps can share one scale), else the data's own range.
+    /// </summary>
+    string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels,
+        double? zMin, double? zMax);
 }

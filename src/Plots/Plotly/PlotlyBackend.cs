@@ -43,13 +43,45 @@ public sealed class PlotlyBackend : IChartBackend
             .Finish(title, Width, Height);
 
     /// <inheritdoc/>
-    public string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels) =>
+    public string Heatmap(string title, IReadOnlyList<double[]> rows, IReadOnlyList<string>? xLabels, IReadOnlyList<string>? yLabels,
+        double? zMin, double? zMax) =>
         Chart.Heatmap<double, string, string, string>(
                 zData: rows,
                 X: Labels(xLabels),
                 Y: Labels(yLabels),
                 ReverseYAxis: true) // row 0 at the top, as a matrix is printed
+            .WithTraceProperties(("zmin", zMin), ("zmax", zMax))
             .Finish(title, 640, 560);
+
+    /// <inheritdoc/>
+    public string Bands(string title, string xTitle, string yTitle, IReadOnlyList<BandTrace> bands) =>
+        Chart.Combine(bands.Select((band, i) =>
+            {
+                var (red, green, blue) = Palette[i % Palette.Length];
+                var range = Chart.Range<double, double, string>(x: band.X, y: band.Y, upper: band.Upper, lower: band.Lower,
+                    mode: StyleParam.Mode.Lines, Name: band.Name,
+                    LineColor: Color.fromRGB(red, green, blue),
+                    RangeColor: Color.fromARGB(64, red, green, blue),
+                    UpperName: $"{band.Name} (upper)", LowerName: $"{band.Name} (lower)");
+                // One legend entry per band (its line), which shows and hides the band with it.
+                return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace =>
+                {
+                    trace.SetProperty("legendgroup", band.Name);
+                    trace.RemoveProperty("legendgrouptitle");
+                    if (!Equals(trace.GetPropertyValue("name"), band.Name)) trace.SetProperty("showlegend", false);
+                    return trace;
+                }), range);
+            }))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle)
+            .Finish(title, Width, Height);
+
+    /// <summary>plotly.js's default trace colours, so bands look like the kit's other charts.</summary>
+    private static readonly (int Red, int Green, int Blue)[] Palette =
+    [
+        (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
+        (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
+    ];
 
     /// <summary>The labels, or none (the axis then shows indices).</summary>
     private static Optional<IEnumerable<string>> Labels(IReadOnlyList<string>? labels) =>

@@ -60,6 +60,15 @@ public sealed class PpoTrainer : ITrainer
     /// <summary>The last rollout and its advantages and targets.</summary>
     public RolloutBuffer Buffer => _buffer;
 
+    /// <summary>
+    /// Called after every epoch with (update t + 1, epoch counting from 1), while <see cref="Buffer"/>
+    /// still holds the update's rollout and the networks are as that epoch left them: a window for
+    /// diagnostics such as <see cref="PolicyRatios.Measure"/>. It must only read; null (the default)
+    /// calls nothing. Called before the target-KL check, so an update stopped early reports the
+    /// epoch that stopped it.
+    /// </summary>
+    public Action<int, int>? EpochEnded { get; set; }
+
     /// <inheritdoc />
     public int Updates => Config.Updates;
 
@@ -80,7 +89,7 @@ public sealed class PpoTrainer : ITrainer
             returns.Clear();
             _rollouts.Collect(returns);                                              // 1.
             _ppoSteps.EstimateAdvantagesAndTargets(_buffer, Config);                 // 2-3.
-            var (losses, epochs) = Optimize(learningRate);            // 4-6.
+            var (losses, epochs) = Optimize(learningRate, t + 1);                   // 4-6.
             yield return new UpdateReport(t + 1, _rollouts.Steps, learningRate,
                 losses.PolicyLoss, losses.ValueLoss, losses.Entropy, losses.ApproxKl, losses.ClipFraction,
                 ExplainedVariance(_buffer.Targets, _buffer.Values), epochs, [.. returns],
@@ -105,7 +114,7 @@ public sealed class PpoTrainer : ITrainer
         Config.AnnealLearningRate ? Config.LearningRate * (1.0 - (double)t / Config.Updates) : Config.LearningRate;
 
     /// <summary>Steps 4-6: K epochs of shuffled minibatches, one Adam step each.</summary>
-    private (PpoLosses Mean, int Epochs) Optimize(double learningRate)
+    private (PpoLosses Mean, int Epochs) Optimize(double learningRate, int update)
     {
         var sum = new PpoLosses();
         int minibatches = 0, epochs = 0;
@@ -122,6 +131,7 @@ public sealed class PpoTrainer : ITrainer
                 lastKl = losses.ApproxKl;
                 minibatches++;
             }
+            EpochEnded?.Invoke(update, epochs);
             if (Config.TargetKl is double target && lastKl > target) break;
         }
         return (sum.Scale(1.0 / minibatches), epochs);
