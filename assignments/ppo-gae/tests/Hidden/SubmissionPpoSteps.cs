@@ -38,7 +38,7 @@ public sealed class SubmissionPpoSteps : IPpoSteps
     }
 
     /// <inheritdoc/>
-    public void EstimateAdvantagesAndTargets(RolloutBuffer buffer, PpoConfig config)
+    void IPpoSteps.EstimateAdvantagesAndTargets(RolloutBuffer buffer, PpoConfig config)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(config);
@@ -50,7 +50,7 @@ public sealed class SubmissionPpoSteps : IPpoSteps
     }
 
     /// <inheritdoc/>
-    public PpoLosses Update(Minibatch batch, PpoConfig config, double learningRate)
+    PpoLosses IPpoSteps.Update(Minibatch batch, PpoConfig config, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(config);
