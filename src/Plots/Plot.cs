@@ -151,6 +151,7 @@ public static class Plot
                 SeriesStyle.Lines => new LineTrace(s.Name, s.X, s.Y, ShowLines: true, ShowMarkers: false),
                 SeriesStyle.Markers => new LineTrace(s.Name, s.X, s.Y, ShowLines: false, ShowMarkers: true),
                 SeriesStyle.LinesAndMarkers => new LineTrace(s.Name, s.X, s.Y, ShowLines: true, ShowMarkers: true),
+                SeriesStyle.Region => new LineTrace(s.Name, s.X, s.Y, ShowLines: true, ShowMarkers: false) { FillShape = true },
                 _ => throw new ArgumentException($"{entry}.Style is {s.Style}, which is not a SeriesStyle.", nameof(series)),
             };
         }

@@ -11,4 +11,7 @@ public enum SeriesStyle
 
     /// <summary>Points joined by lines, with a marker on each.</summary>
     LinesAndMarkers,
+
+    /// <summary>The points outline a closed shape (the last joined back to the first), filled half-transparent: a region to shade.</summary>
+    Region,
 }

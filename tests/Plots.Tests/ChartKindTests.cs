@@ -27,6 +27,7 @@ public class ChartKindTests
     [InlineData(SeriesStyle.Lines, "\"mode\":\"lines\"")]
     [InlineData(SeriesStyle.Markers, "\"mode\":\"markers\"")]
     [InlineData(SeriesStyle.LinesAndMarkers, "\"mode\":\"lines+markers\"")]
+    [InlineData(SeriesStyle.Region, "\"fill\":\"toself\"")]
     public void Each_style_draws_its_mode(SeriesStyle style, string mode) =>
         Assert.Contains(mode, Plot.Lines("t", "x", "y", new Series("s", [1, 2], [3, 4], style)).Html);
 

@@ -87,7 +87,11 @@ public sealed class PlotlyBackend : IChartBackend
     private static Optional<IEnumerable<string>> Labels(IReadOnlyList<string>? labels) =>
         labels is null ? default : new Optional<IEnumerable<string>>(labels, IsSome: true);
 
-    private static GenericChart Trace(LineTrace trace) => trace.ShowLines
-        ? Chart.Line<double, double, string>(x: trace.X, y: trace.Y, ShowMarkers: trace.ShowMarkers, Name: trace.Name)
-        : Chart.Point<double, double, string>(x: trace.X, y: trace.Y, Name: trace.Name);
+    private static GenericChart Trace(LineTrace trace) => trace switch
+    {
+        { FillShape: true } => Chart.Line<double, double, string>(x: trace.X, y: trace.Y, Name: trace.Name,
+            Fill: StyleParam.Fill.ToSelf, LineWidth: 0.0),
+        { ShowLines: true } => Chart.Line<double, double, string>(x: trace.X, y: trace.Y, ShowMarkers: trace.ShowMarkers, Name: trace.Name),
+        _ => Chart.Point<double, double, string>(x: trace.X, y: trace.Y, Name: trace.Name),
+    };
 }
