@@ -46,7 +46,7 @@ internal sealed class NaturalGradientOptions(TrainingOptions shared)
         option.Validators.Add(result =>
         {
             string? value = result.GetValueOrDefault<string>();
-            if (value is not (Ppo or Npg or Trpo)) result.AddError($"error: --algo: '{value}' is not an algorithm; use ppo, npg or trpo.");
+            if (value is not (Ppo or Npg or Trpo)) result.AddError($"--algo {value}: expected ppo, npg or trpo.");
         });
         return option;
     }

@@ -31,8 +31,8 @@ internal static class UsageErrors
         {
             string? line = error.SymbolResult switch
             {
-                ArgumentResult { Parent: OptionResult option } argument => BadValue(option.Option, argument.Tokens),
-                OptionResult option when option.Tokens.Count > 0 => BadValue(option.Option, option.Tokens),
+                ArgumentResult { Parent: OptionResult option } argument => BadValue(option.Option, argument.Tokens, error),
+                OptionResult option when option.Tokens.Count > 0 => BadValue(option.Option, option.Tokens, error),
                 OptionResult option => $"{option.Option.Name} is missing; it is required. {option.Option.Description}",
                 ArgumentResult { Argument: var argument } => $"{argument.Name}: {error.Message}",
                 CommandResult { Command: var c } when c.Subcommands.Count > 0 && parse.UnmatchedTokens.Count == 0 =>
@@ -68,9 +68,14 @@ internal static class UsageErrors
         return $"{Path(command)} takes no argument '{token}'; options are written --name value.";
     }
 
-    /// <summary>"--lr abc: expected a number ..." for an option whose value did not convert.</summary>
-    private static string BadValue(Option option, IReadOnlyList<Token> tokens) =>
-        $"{option.Name} {string.Join(' ', tokens.Select(t => t.Value))}: expected {Expected(option.ValueType) ?? "a valid value"}.";
+    /// <summary>
+    /// "--lr abc: expected a number ..." for an option whose value did not convert; a text option's
+    /// value always converts, so its error is its validator's own message ("--algo sarsa: expected ppo, npg or trpo.").
+    /// </summary>
+    private static string BadValue(Option option, IReadOnlyList<Token> tokens, ParseError error) =>
+        Expected(option.ValueType) is { } expected
+            ? $"{option.Name} {string.Join(' ', tokens.Select(t => t.Value))}: expected {expected}."
+            : error.Message;
 
     /// <summary>What a value of <paramref name="type"/> looks like on the command line, or null for text.</summary>
     internal static string? Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch

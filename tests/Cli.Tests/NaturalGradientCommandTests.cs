@@ -28,7 +28,7 @@ public class NaturalGradientCommandTests
     {
         var (exitCode, _, error) = CliProcess.Run("train", "--algo", "sarsa");
         Assert.Equal(2, exitCode);
-        Assert.Contains("--algo: 'sarsa' is not an algorithm; use ppo, npg or trpo", error);
+        Assert.Contains("error: --algo sarsa: expected ppo, npg or trpo.", error);
     }
 
     [Fact]

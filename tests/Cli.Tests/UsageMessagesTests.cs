@@ -28,7 +28,7 @@ public class UsageMessagesTests
     [InlineData("train --lr NaN", "--lr NaN: must be a positive finite number.")]
     [InlineData("bench --seeds 0", "--seeds 0: must be at least 1.")]
     [InlineData("eval", "--policy is missing; it is required.")]
-    [InlineData("", "name a command: train, eval, bench, gae, notebooks, assignment, grade.")]
+    [InlineData("", "name a command: train, eval, bench, gae, notebooks, assignment, grade, grade-all.")]
     [InlineData("notebooks", "notebooks needs a command: run.")]
     public void AMistake_IsOneLine_NamingTheOptionTheValueAndWhatIsExpected(string arguments, string message)
     {
@@ -40,8 +40,8 @@ public class UsageMessagesTests
     }
 
     [Theory]
-    [InlineData("trian", "unknown command 'trian' (did you mean train?). The commands: train, eval, bench, gae, notebooks, assignment, grade.")]
-    [InlineData("frobnicate", "unknown command 'frobnicate'. The commands: train, eval, bench, gae, notebooks, assignment, grade.")]
+    [InlineData("trian", "unknown command 'trian' (did you mean train?). The commands: train, eval, bench, gae, notebooks, assignment, grade, grade-all.")]
+    [InlineData("frobnicate", "unknown command 'frobnicate'. The commands: train, eval, bench, gae, notebooks, assignment, grade, grade-all.")]
     [InlineData("train --totl-steps 5", "train has no option --totl-steps (did you mean --total-steps?). Its options: --env, --seed, --total-steps,")]
     [InlineData("eval --bogus", "eval has no option --bogus. Its options: --policy, --episodes, --seed")]
     public void AnUnknownCommandOrOption_ListsTheValidOnes(string arguments, string message)

@@ -109,7 +109,7 @@ public sealed class Sandbox : IDisposable
                 var info = Start(isolation, null, filter, ["/bin/true"], []);
                 info.RedirectStandardError = true;
                 info.RedirectStandardOutput = true;
-                using var process = Process.Start(info)!;
+                using var process = LauncherThread.Start(info);
                 string error = process.StandardError.ReadToEnd();
                 if (!process.WaitForExit(10_000)) { process.Kill(entireProcessTree: true); continue; }
                 if (process.ExitCode == 0) return isolation;

@@ -89,7 +89,7 @@ public static partial class WorkerBuild
     private static (int ExitCode, string Log, string? Stopped) RunCompiler(ProcessStartInfo info, Sandbox sandbox, long memoryLimitBytes, TimeSpan limit)
     {
         long oomKills = sandbox.OomKills;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("The compiler could not be started.");
+        using var process = LauncherThread.Start(info);
         process.StandardInput.Close();
         var log = new StringBuilder();
         void Keep(string? line)

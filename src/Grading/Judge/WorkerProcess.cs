@@ -39,7 +39,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Starts a worker and waits until it says it is ready.</summary>
     public static WorkerProcess Start(Sandbox sandbox, long memoryLimit, TimeSpan startLimit)
     {
-        var process = Process.Start(sandbox.StartInfo()) ?? throw new SubmissionException("The worker process could not be started.");
+        var process = LauncherThread.Start(sandbox.StartInfo());
         var worker = new WorkerProcess(process, memoryLimit);
         try
         {

@@ -44,6 +44,27 @@ public sealed class WorkerSubmissionTests : IDisposable
     }
 
     [Fact]
+    public void AWorkerStartedOnAThreadThatEnded_LivesOn()
+    {
+        // Each graded test runs on a thread of its own, and bubblewrap's --die-with-parent fires when
+        // the thread that forked it ends: the worker must outlive the test that started it.
+        var submission = Submission();
+        try
+        {
+            var first = new Thread(() => submission.ValueTargets([0.25], [0.25]));
+            first.Start();
+            first.Join();
+            Thread.Sleep(500);
+            Assert.Equal([1.0 + 0.9 * 2.0 - 1.0], submission.BellmanErrors([1.0], [1.0, 2.0], 0.9));
+            Assert.Equal(1, ((WorkerSubmission)(object)submission).Starts);
+        }
+        finally
+        {
+            ((IDisposable)submission).Dispose();
+        }
+    }
+
+    [Fact]
     public void AnExceptionInTheCall_ComesBackWithItsTypeAndMessage_AndTheWorkerLivesOn()
     {
         var submission = Submission();
