@@ -15,7 +15,7 @@ namespace Rl.Grading.Worker;
 /// answers; it is not a secret from that code (it sits in the worker's memory, readable through
 /// /proc/self/mem), and it need not be: a forged answer can carry nothing the student's function could
 /// not have returned, and the judge checks every result's shape either way. Doubles round-trip bit
-/// for bit, NaN and infinities included.
+/// for bit, NaN and infinities included (arrays as their bytes, <see cref="ByteArrayEncoding{T}"/>).
 /// </summary>
 public static class WorkerProtocol
 {
@@ -24,6 +24,7 @@ public static class WorkerProtocol
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = false,
+        Converters = { new ByteArrayEncoding<double>(), new ByteArrayEncoding<bool>() },
     };
 
     /// <summary>The <see cref="ISubmission"/> method called <paramref name="name"/>, or null.</summary>
