@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -21,7 +22,7 @@ public sealed class ByteArrayEncoding<T> : JsonConverter<T[]> where T : unmanage
         if (reader.TokenType != JsonTokenType.String)
             throw new JsonException($"a {typeof(T).Name}[] is a base64 string of its bytes, not {reader.TokenType}.");
         byte[] bytes = reader.GetBytesFromBase64();
-        int size = Marshal.SizeOf<T>();
+        int size = Unsafe.SizeOf<T>();
         if (bytes.Length % size != 0)
             throw new JsonException($"{bytes.Length} bytes are not a whole number of {typeof(T).Name} values.");
         if (typeof(T) == typeof(bool) && bytes.AsSpan().IndexOfAnyExcept((byte)0, (byte)1) >= 0)

@@ -80,6 +80,9 @@ internal sealed class WorkerProcess : IDisposable
         }
         var response = Await(id, limit, method.Name);
         if (response.Ok) return response.Result ?? default;
+        // A heap or stack at its limit can fail the runtime itself at a later allocation, between or
+        // during the next calls ("Out of memory.", exit 134): that worker is retired, the next call gets a fresh one.
+        if (response.Error is "System.OutOfMemoryException" or "System.InsufficientExecutionStackException") Kill();
         throw new SubmissionException($"{method.Name}: your code threw {response.Error}: {response.Message}");
     }
 
