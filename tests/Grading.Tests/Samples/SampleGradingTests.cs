@@ -12,11 +12,12 @@ namespace Rl.Grading.Tests.Samples;
 /// left untouched, and all within five minutes.
 /// </summary>
 /// <remarks>
-/// The samples run in two lanes, two gradings at a time (one per core of a 2-core CI machine): most
-/// of a grading is waiting (the compiler's start, calls that time out, a sample's settle time), and
-/// every limit a sample is expected to hit is far from what a fair share of a core needs. The lanes
-/// are two test collections, which xUnit runs side by side; the other grading tests stay alone in
-/// <see cref="GradingCollection"/>.
+/// The samples run in three lanes, three gradings at a time on a 2-core CI machine: much of a
+/// grading is waiting (the compiler's and the worker's start, calls that run into their time limit,
+/// a sample's settle time), during which the other lanes use the cores, and every limit a sample is
+/// expected to hit is far from what a fair share of a core needs. The lanes are three test
+/// collections, which xUnit runs side by side (xunit.runner.json allows three threads); the other
+/// grading tests stay alone in <see cref="GradingCollection"/>.
 /// </remarks>
 public abstract class SampleGrading(ITestOutputHelper output)
 {
@@ -26,9 +27,12 @@ public abstract class SampleGrading(ITestOutputHelper output)
     /// <summary>The longest a grading may take: Gradescope's default autograder timeout is far longer, CI's patience is not.</summary>
     private static readonly TimeSpan GradingLimit = TimeSpan.FromMinutes(5);
 
-    /// <summary>The sample folders' names at positions <paramref name="lane"/>, <paramref name="lane"/> + 2, ... of the sorted list.</summary>
+    /// <summary>How many gradings run at once.</summary>
+    public const int Lanes = 3;
+
+    /// <summary>The sample folders' names at positions <paramref name="lane"/>, <paramref name="lane"/> + <see cref="Lanes"/>, ... of the sorted list.</summary>
     protected static TheoryData<string> Lane(int lane) =>
-        new(Sample.Names(Sample.Root(RepositoryRoot.Find())).Where((_, index) => index % 2 == lane));
+        new(Sample.Names(Sample.Root(RepositoryRoot.Find())).Where((_, index) => index % Lanes == lane));
 
     /// <summary>Grades sample <paramref name="name"/> and checks everything its sample.json promises.</summary>
     protected void Check(string name)
@@ -131,11 +135,11 @@ public abstract class SampleGrading(ITestOutputHelper output)
     }
 }
 
-/// <summary>The first lane of <see cref="SampleGrading"/>: the samples at even positions.</summary>
+/// <summary>The first lane of <see cref="SampleGrading"/>: the samples at positions 0, 3, 6, ...</summary>
 [Collection("Grading samples, first lane")]
 public sealed class SampleGradingTests(ITestOutputHelper output) : SampleGrading(output)
 {
-    /// <summary>The samples at even positions.</summary>
+    /// <summary>The first lane's samples.</summary>
     public static TheoryData<string> Names => Lane(0);
 
     [Theory]
@@ -143,12 +147,24 @@ public sealed class SampleGradingTests(ITestOutputHelper output) : SampleGrading
     public void Sample_GetsExactlyItsExpectedGrade(string name) => Check(name);
 }
 
-/// <summary>The second lane of <see cref="SampleGrading"/>: the samples at odd positions.</summary>
+/// <summary>The second lane of <see cref="SampleGrading"/>: the samples at positions 1, 4, 7, ...</summary>
 [Collection("Grading samples, second lane")]
 public sealed class SampleGradingSecondLaneTests(ITestOutputHelper output) : SampleGrading(output)
 {
-    /// <summary>The samples at odd positions.</summary>
+    /// <summary>The second lane's samples.</summary>
     public static TheoryData<string> Names => Lane(1);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Sample_GetsExactlyItsExpectedGrade(string name) => Check(name);
+}
+
+/// <summary>The third lane of <see cref="SampleGrading"/>: the samples at positions 2, 5, 8, ...</summary>
+[Collection("Grading samples, third lane")]
+public sealed class SampleGradingThirdLaneTests(ITestOutputHelper output) : SampleGrading(output)
+{
+    /// <summary>The third lane's samples.</summary>
+    public static TheoryData<string> Names => Lane(2);
 
     [Theory]
     [MemberData(nameof(Names))]
