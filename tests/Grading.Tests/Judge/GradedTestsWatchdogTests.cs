@@ -38,6 +38,12 @@ public sealed class GradedTestsWatchdogTests
         public ValueLossOutput ValueLoss(double[] values, double[] oldValues, double[] targets, double? clip) => _reference.ValueLoss(values, oldValues, targets, clip);
         public UpdateStepOutput UpdateSteps(UpdateStepInput input) => _reference.UpdateSteps(input);
         public double[] OneRolloutSamples(OneRolloutInput input) => _reference.OneRolloutSamples(input);
+        public double[] CategoricalFisherProduct(double[] logits, double[] u, int actions) => _reference.CategoricalFisherProduct(logits, u, actions);
+        public ConjugateGradientOutput ConjugateGradient(double[] matrix, double[] b, int iterations, double tolerance) =>
+            _reference.ConjugateGradient(matrix, b, iterations, tolerance);
+        public double NaturalStepSize(double delta, double curvature) => _reference.NaturalStepSize(delta, curvature);
+        public NaturalDirectionOutput NaturalDirection(double[] fisher, double[] gradient, double maxKl, double damping, int iterations, double tolerance) =>
+            _reference.NaturalDirection(fisher, gradient, maxKl, damping, iterations, tolerance);
     }
 
     [Fact]

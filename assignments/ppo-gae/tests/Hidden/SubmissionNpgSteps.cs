@@ -20,7 +20,7 @@ namespace PpoGae.Tests;
 /// length by the judge's proxy, and here that it is finite. With the reference's functions the run
 /// differs from the library's NpgTrainer only by the rounding of the explicit F.
 /// </summary>
-internal static class SubmissionNpgSteps
+public static class SubmissionNpgSteps
 {
     /// <summary>The actor update of <paramref name="agent"/> (a categorical policy) on one batch, with the submission's functions.</summary>
     public static NaturalStepReport Update(ActorCritic agent, ReadOnlySpan<double> observations, ReadOnlySpan<double> actions,
