@@ -5,7 +5,7 @@ using Rl.Grading.Release;
 namespace Rl.Cli;
 
 /// <summary>
-/// `assignment release`: writes the PPO/GAE assignment's student release (DIR/student) and its Gradescope
+/// `assignment release`: writes the NPG and PPO assignment's student release (DIR/student) and its Gradescope
 /// autograder (DIR/autograder.zip) from this repository. `assignment sources`: writes only the tree the
 /// judge builds a submission in (the autograder's setup builds it once to fill the NuGet cache).
 /// Exit code 2 for bad options, 1 if the repository's sources are malformed.
@@ -22,7 +22,7 @@ internal static class AssignmentCommand
         var sources = new Command("sources", "Write the minimal tree the judge builds a submission in (library stubbed, worker).") { sourcesOutput };
         sources.SetAction(parse => Sources(parse.GetValue(sourcesOutput)!));
 
-        return new Command("assignment", "The PPO/GAE programming assignment: its student release and autograder.") { release, sources };
+        return new Command("assignment", "The NPG and PPO programming assignment: its student release and autograder.") { release, sources };
     }
 
     private static int Release(string folder)

@@ -17,7 +17,7 @@ internal static class GradeCommand
         var submission = new Option<string>("--submission") { Description = "The student's folder or .zip (only the assignment's files are read from it).", Required = true };
         var output = new Option<string?>("--out") { Description = "Where to write results.json (default: runs/grade/<submission>/results.json)." };
         var callLimit = new Option<double>("--call-seconds") { Description = "Time limit per call into the student's code.", DefaultValueFactory = _ => 10 };
-        var command = new Command("grade", "Grade a submission of the PPO/GAE assignment: build it, run the graded tests against it in a sandboxed worker, write results.json.")
+        var command = new Command("grade", "Grade a submission of the NPG and PPO assignment: build it, run the graded tests against it in a sandboxed worker, write results.json.")
         {
             submission, output, callLimit,
         };

@@ -36,6 +36,28 @@ public interface ISubmission
     /// </summary>
     UpdateStepOutput UpdateSteps(UpdateStepInput input);
 
+    /// <summary>
+    /// M u row by row, M = diag(p) - p p^T the categorical Fisher of each row of logits (rows of
+    /// <paramref name="actions"/> numbers in <paramref name="logits"/> and <paramref name="u"/>):
+    /// <c>Rl.NaturalGradient.DistributionFisher.CategoricalProduct</c>.
+    /// </summary>
+    double[] CategoricalFisherProduct(double[] logits, double[] u, int actions);
+
+    /// <summary>
+    /// Conjugate gradient for A x = b, A the n x n matrix <paramref name="matrix"/> (row-major, n = b's
+    /// length): <c>Rl.NaturalGradient.ConjugateGradient.Solve</c>.
+    /// </summary>
+    ConjugateGradientOutput ConjugateGradient(double[] matrix, double[] b, int iterations, double tolerance);
+
+    /// <summary>eta = sqrt(2 delta / x^T F x): <c>Rl.NaturalGradient.NaturalStep.Size</c>.</summary>
+    double NaturalStepSize(double delta, double curvature);
+
+    /// <summary>
+    /// The full natural step d = eta x from the undamped Fisher F (the n x n matrix <paramref name="fisher"/>,
+    /// row-major) and g: <c>Rl.NaturalGradient.NaturalPolicyUpdate.Direction</c>.
+    /// </summary>
+    NaturalDirectionOutput NaturalDirection(double[] fisher, double[] gradient, double maxKl, double damping, int iterations, double tolerance);
+
     /// <summary>Samples of the one-rollout (z) estimator on a tabular problem: <c>Rl.Advantages.OneRolloutAdvantage.Estimate</c>.</summary>
     double[] OneRolloutSamples(OneRolloutInput input);
 }

@@ -1,5 +1,6 @@
 using Rl.Advantages;
 using Rl.Environments;
+using Rl.NaturalGradient;
 using Rl.Ppo;
 using Rl.Random;
 using Rl.Tabular;
@@ -67,6 +68,57 @@ public sealed class InProcessSubmission : ISubmission
             parameters[i] = Parameters(agent);
         }
         return new UpdateStepOutput(parameters, losses);
+    }
+
+    /// <inheritdoc/>
+    public double[] CategoricalFisherProduct(double[] logits, double[] u, int actions)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(u);
+        if (actions < 1 || logits.Length % actions != 0)
+            throw new ArgumentException($"actions is {actions}: it must be at least 1 and divide the {logits.Length} logits into rows.", nameof(actions));
+        if (u.Length != logits.Length)
+            throw new ArgumentException($"u has {u.Length} numbers: it needs one per logit, {logits.Length}.", nameof(u));
+        var result = new double[logits.Length];
+        for (int row = 0; row < logits.Length; row += actions)
+            DistributionFisher.CategoricalProduct(logits.AsSpan(row, actions), u.AsSpan(row, actions), result.AsSpan(row, actions));
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public ConjugateGradientOutput ConjugateGradient(double[] matrix, double[] b, int iterations, double tolerance)
+    {
+        var result = NaturalGradient.ConjugateGradient.Solve(Operator(matrix, b, nameof(matrix)), b, iterations, tolerance);
+        return new ConjugateGradientOutput(result.Solution, [.. result.ResidualNorms]);
+    }
+
+    /// <inheritdoc/>
+    public double NaturalStepSize(double delta, double curvature) => NaturalStep.Size(delta, curvature);
+
+    /// <inheritdoc/>
+    public NaturalDirectionOutput NaturalDirection(double[] fisher, double[] gradient, double maxKl, double damping, int iterations, double tolerance)
+    {
+        var direction = NaturalPolicyUpdate.Direction(Operator(fisher, gradient, nameof(fisher)), gradient, maxKl, damping, iterations, tolerance);
+        return new NaturalDirectionOutput(direction.Step, direction.StepSize, direction.ConjugateGradientResidual, direction.ConjugateGradientIterations);
+    }
+
+    /// <summary>v -&gt; A v for the n x n row-major <paramref name="matrix"/>, n = <paramref name="vector"/>'s length.</summary>
+    private static LinearOperator Operator(double[] matrix, double[] vector, string name)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(vector);
+        int n = vector.Length;
+        if (matrix.Length != (long)n * n)
+            throw new ArgumentException($"{name} has {matrix.Length} numbers: an n x n matrix for n = {n} needs {(long)n * n}.", name);
+        return (v, result) =>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double sum = 0.0;
+                for (int j = 0; j < n; j++) sum += matrix[i * n + j] * v[j];
+                result[i] = sum;
+            }
+        };
     }
 
     /// <inheritdoc/>

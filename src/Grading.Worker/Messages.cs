@@ -36,3 +36,9 @@ public sealed record UpdateStepOutput(AgentParameters[] Parameters, StepLosses[]
 /// estimator's gamma, repetitions and seed (the environment and the estimator's Rng both use it).
 /// </summary>
 public sealed record OneRolloutInput(string Problem, int State, int Action, double Gamma, int Repetitions, ulong Seed);
+
+/// <summary>What <c>Rl.NaturalGradient.ConjugateGradient.Solve</c> returns: x and ||r_k|| for k = 0 .. iterations taken.</summary>
+public sealed record ConjugateGradientOutput(double[] Solution, double[] ResidualNorms);
+
+/// <summary>What <c>Rl.NaturalGradient.NaturalPolicyUpdate.Direction</c> returns: d = eta x, eta, CG's relative residual and products.</summary>
+public sealed record NaturalDirectionOutput(double[] Step, double StepSize, double ConjugateGradientResidual, int ConjugateGradientIterations);

@@ -18,7 +18,7 @@ public static class SubmissionArchive
     /// <param name="MaxDepth">Most folders a name may nest.</param>
     public sealed record Limits(int MaxEntries, long MaxFileBytes, long MaxTotalBytes, int MaxDepth)
     {
-        /// <summary>A student's own zip: ample for the ten files, tight for anything else.</summary>
+        /// <summary>A student's own zip: ample for the fourteen files, tight for anything else.</summary>
         public static Limits Submission { get; } = new(2_000, 4L << 20, 64L << 20, 16);
 
         /// <summary>A whole class's export: many submissions, each bounded again when graded.</summary>

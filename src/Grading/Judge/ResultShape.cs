@@ -46,6 +46,21 @@ internal static class ResultShape
                     SameShape(method, $"the parameters after step {i + 1}", output.Parameters[i], input.Agent);
                 }
                 break;
+            case (nameof(ISubmission.CategoricalFisherProduct), double[] values):
+                Length(method, "the result", values, ((double[])args[0]!).Length, "one per logit");
+                break;
+            case (nameof(ISubmission.ConjugateGradient), ConjugateGradientOutput cg):
+                Length(method, "the solution", cg.Solution, ((double[])args[1]!).Length, "one per entry of b");
+                if (cg.ResidualNorms is null) throw Wrong(method, "the residual norms are null");
+                int iterations = (int)args[2]!;
+                if (cg.ResidualNorms.Length < 1 || cg.ResidualNorms.Length > iterations + 1)
+                    throw Wrong(method, $"the residual norms have {cg.ResidualNorms.Length} numbers, expected 1 to {iterations + 1} (||b|| and one per iteration)");
+                break;
+            case (nameof(ISubmission.NaturalStepSize), double):
+                break;
+            case (nameof(ISubmission.NaturalDirection), NaturalDirectionOutput direction):
+                Length(method, "the step", direction.Step, ((double[])args[1]!).Length, "one per entry of the gradient");
+                break;
             default:
                 throw Wrong(method, $"a {result.GetType().Name}, which is not what {method} returns");
         }

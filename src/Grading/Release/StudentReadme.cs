@@ -9,14 +9,16 @@ public static class StudentReadme
     public static string Text(IReadOnlyList<string> allowedFiles)
     {
         var text = new StringBuilder("""
-            # Programming assignment: GAE and PPO
+            # Programming assignment: NPG and PPO
 
             You implement the advantage estimators of the lecture (Bellman errors, n-step, GAE, batched GAE,
-            value targets) and PPO's losses and update step in the library `src/Rl`. Each function to write
-            throws `NotImplementedException` with a hint; the rest of the library (environments, networks,
-            the PPO trainer that calls your functions) is given.
+            value targets), PPO's losses and update step, and the natural policy gradient's pieces (the
+            categorical Fisher-vector product, conjugate gradient, the natural step size and the NPG step) in
+            the library `src/Rl`. Each function to write throws `NotImplementedException` with a hint; the rest
+            of the library (environments, networks, the PPO and NPG trainers that call your functions) is given.
 
-            The task, the formulas and the points are in [the handout](assignments/ppo-gae/handout.md).
+            The task, the formulas and the points are in [the handout](assignments/ppo-gae/handout.md) (the
+            folder keeps its first name, `ppo-gae`).
 
             ## Build and test
 
@@ -29,7 +31,7 @@ public static class StudentReadme
 
             Until you implement a function, its public tests fail with `NotImplementedException`. The public
             tests check a few analytic cases; the autograder also runs hidden tests (random inputs against the
-            reference, edge cases, and PPO training CartPole-v1 with your functions), so test more than that.
+            reference, edge cases, and PPO and NPG training CartPole-v1 with your functions), so test more than that.
 
             ## Notebooks
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Rl.Grading.Release;
 
 /// <summary>
-/// The student release of the PPO/GAE assignment, generated from the reference repository: the
+/// The student release of the NPG and PPO assignment, generated from the reference repository: the
 /// library with every solution region stubbed (<see cref="SolutionRegions"/>), what the notebooks and
 /// the public tests need to build and run, and never a hidden test. <see cref="WriteSources"/> is the
 /// subset the judge builds a submission in.

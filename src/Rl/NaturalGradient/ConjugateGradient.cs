@@ -30,6 +30,7 @@ public static class ConjugateGradient
         Guard.AtLeast(iterations, 1, nameof(iterations));
         if (!(tolerance >= 0 && double.IsFinite(tolerance)))
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be finite and non-negative.");
+        // BEGIN SOLUTION: x = 0, r = p = b; each iteration: alpha = r^T r / p^T A p, x += alpha p, r -= alpha A p, beta = r_new^T r_new / r^T r, p = r + beta p; record ||r|| after each (and ||b|| first); stop after `iterations` products or once ||r|| <= tolerance ||b||.
         int n = b.Length;
         var x = new double[n];
         var r = b.ToArray();
@@ -57,6 +58,7 @@ public static class ConjugateGradient
             history.Add(Math.Sqrt(rr));
         }
         return new ConjugateGradientResult(x, history);
+        // END SOLUTION
     }
 
     /// <summary>u^T v.</summary>

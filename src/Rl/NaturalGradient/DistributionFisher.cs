@@ -19,11 +19,13 @@ public static class DistributionFisher
     /// <summary>M u for one row of categorical logits: p_j u_j - p_j sum_k p_k u_k.</summary>
     public static void CategoricalProduct(ReadOnlySpan<double> logits, ReadOnlySpan<double> u, Span<double> result)
     {
+        // BEGIN SOLUTION: M u = diag(p) u - p (p^T u) with p = softmax(logits) (Policies.Categorical.Probabilities): result_j = p_j (u_j - sum_k p_k u_k).
         Span<double> p = stackalloc double[logits.Length];
         Policies.Categorical.Probabilities(logits, p);
         double pu = 0.0;
         for (int j = 0; j < p.Length; j++) pu += p[j] * u[j];
         for (int j = 0; j < p.Length; j++) result[j] = p[j] * (u[j] - pu);
+        // END SOLUTION
     }
 
     /// <summary>M u on the Gaussian's mean: u_j / sigma_j^2 = u_j exp(-2 log sigma_j).</summary>

@@ -20,6 +20,8 @@ public static class NaturalStep
             throw new ArgumentOutOfRangeException(nameof(delta), delta, "delta must be a positive finite number.");
         if (!(curvature > 0 && double.IsFinite(curvature)))
             throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "curvature x^T F x must be a positive finite number (F positive definite, x nonzero).");
+        // BEGIN SOLUTION: eta solves (1/2) eta^2 x^T F x = delta.
         return Math.Sqrt(2 * delta / curvature);
+        // END SOLUTION
     }
 }

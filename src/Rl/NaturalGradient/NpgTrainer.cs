@@ -26,9 +26,14 @@ public sealed class NpgTrainer : ITrainer
     private readonly Minibatch _minibatch;
     private readonly int[] _order;
     private readonly double[] _advantages;
+    private readonly NaturalActorUpdate _actorUpdate;
 
-    /// <summary>A trainer for <paramref name="config"/>, with freshly initialised networks.</summary>
-    public NpgTrainer(NpgConfig config)
+    /// <summary>
+    /// A trainer for <paramref name="config"/>, with freshly initialised networks. Step 4 is
+    /// <paramref name="actorUpdate"/> if given (the autograder passes one that finds the step with the
+    /// student's functions), else <see cref="NaturalPolicyUpdate.Step"/>.
+    /// </summary>
+    public NpgTrainer(NpgConfig config, NaturalActorUpdate? actorUpdate = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -43,6 +48,8 @@ public sealed class NpgTrainer : ITrainer
         _minibatch = new Minibatch(config.ValueMinibatchSize, spec.ObservationSize, Agent.Head.ActionSize, Agent.Head.OutputSize);
         _order = Enumerable.Range(0, config.BatchSize).ToArray();
         _advantages = new double[config.BatchSize];
+        _actorUpdate = actorUpdate ?? ((agent, observations, actions, oldLogProbabilities, advantages, c) =>
+            NaturalPolicyUpdate.Step(agent, observations, actions, oldLogProbabilities, advantages, c));
     }
 
     /// <summary>The hyperparameters.</summary>
@@ -76,7 +83,7 @@ public sealed class NpgTrainer : ITrainer
             _rollouts.EstimateAdvantagesAndTargets(Config.Gamma, Config.Lambda);     // 2-3.
             buffer.Advantages.CopyTo(_advantages, 0);
             if (Config.NormalizeAdvantages) AdvantageNormalization.Normalize(_advantages);
-            var step = NaturalPolicyUpdate.Step(Agent, buffer.Observations, buffer.Actions, buffer.LogProbabilities, _advantages, Config); // 4.
+            var step = _actorUpdate(Agent, buffer.Observations, buffer.Actions, buffer.LogProbabilities, _advantages, Config); // 4.
             double valueLoss = FitCritic();                                          // 5.
             yield return new NpgReport(t + 1, _rollouts.Steps, step, valueLoss,
                 PpoTrainer.ExplainedVariance(buffer.Targets, buffer.Values), [.. returns],
@@ -129,3 +136,7 @@ public sealed class NpgTrainer : ITrainer
         }
     }
 }
+
+/// <summary>Step 4 of an NPG iteration: one actor update of <paramref name="agent"/> on the batch, as <see cref="NaturalPolicyUpdate.Step"/>.</summary>
+public delegate NaturalStepReport NaturalActorUpdate(ActorCritic agent, ReadOnlySpan<double> observations, ReadOnlySpan<double> actions,
+    ReadOnlySpan<double> oldLogProbabilities, ReadOnlySpan<double> advantages, NpgConfig config);

@@ -10,14 +10,21 @@ public sealed class GradedTestsWatchdogTests
     private sealed class HangingGae : ISubmission, IMonitoredSubmission
     {
         private readonly InProcessSubmission _reference = new();
-        private readonly SemaphoreSlim _released = new(0);
+        private readonly Lock _gate = new();
+        private SemaphoreSlim? _waiting;
         public int Interrupts;
         public List<string> Printed = [];
         private int _tests;
 
+        /// <summary>
+        /// Waits until the judge interrupts this very call: an interrupt that came before the call
+        /// (a test stopped before its thread got here, on a loaded machine) never releases a later one.
+        /// </summary>
         public double[] Gae(double[] rewards, double[] values, double gamma, double lambda)
         {
-            _released.Wait();
+            var released = new SemaphoreSlim(0);
+            lock (_gate) _waiting = released;
+            released.Wait();
             throw new SubmissionException("interrupted");
         }
 
@@ -26,7 +33,11 @@ public sealed class GradedTestsWatchdogTests
         public void Interrupt()
         {
             Interrupts++;
-            _released.Release();
+            lock (_gate)
+            {
+                _waiting?.Release();
+                _waiting = null;
+            }
         }
 
         public double[] BellmanErrors(double[] rewards, double[] values, double gamma) => _reference.BellmanErrors(rewards, values, gamma);
@@ -38,6 +49,12 @@ public sealed class GradedTestsWatchdogTests
         public ValueLossOutput ValueLoss(double[] values, double[] oldValues, double[] targets, double? clip) => _reference.ValueLoss(values, oldValues, targets, clip);
         public UpdateStepOutput UpdateSteps(UpdateStepInput input) => _reference.UpdateSteps(input);
         public double[] OneRolloutSamples(OneRolloutInput input) => _reference.OneRolloutSamples(input);
+        public double[] CategoricalFisherProduct(double[] logits, double[] u, int actions) => _reference.CategoricalFisherProduct(logits, u, actions);
+        public ConjugateGradientOutput ConjugateGradient(double[] matrix, double[] b, int iterations, double tolerance) =>
+            _reference.ConjugateGradient(matrix, b, iterations, tolerance);
+        public double NaturalStepSize(double delta, double curvature) => _reference.NaturalStepSize(delta, curvature);
+        public NaturalDirectionOutput NaturalDirection(double[] fisher, double[] gradient, double maxKl, double damping, int iterations, double tolerance) =>
+            _reference.NaturalDirection(fisher, gradient, maxKl, damping, iterations, tolerance);
     }
 
     [Fact]

@@ -40,4 +40,22 @@ public sealed class ResultShapeTests
         Assert.Contains("one per repetition", Refused("OneRolloutSamples", [new OneRolloutInput("gridworld", 0, 0, 0.9, 5, 1)], new double[6]));
         ResultShape.Check("ValueTargets", [rewards, new double[4]], new double[3]);
     }
+
+    [Fact]
+    public void NaturalGradientResults_OfTheWrongShape_AreRefused()
+    {
+        double[] logits = [0, 1, 2, 3], b = [1, 2], matrix = [2, 0, 0, 2];
+        Assert.Contains("the result has 3 numbers, expected 4 (one per logit)", Refused("CategoricalFisherProduct", [logits, logits, 2], new double[3]));
+        Assert.Contains("the solution has 3 numbers, expected 2", Refused("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[3], [1])));
+        Assert.Contains("the residual norms are null", Refused("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], null!)));
+        Assert.Contains("4 numbers, expected 1 to 3", Refused("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], new double[4])));
+        Assert.Contains("0 numbers, expected 1 to 3", Refused("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], [])));
+        Assert.Contains("the step has 1 numbers, expected 2", Refused("NaturalDirection", [matrix, b, 0.01, 0.1, 10, 0.0], new NaturalDirectionOutput([1], 1, 0, 1)));
+        Assert.Contains("the step is null", Refused("NaturalDirection", [matrix, b, 0.01, 0.1, 10, 0.0], new NaturalDirectionOutput(null!, 1, 0, 1)));
+        Assert.Contains("a String, which is not what NaturalStepSize returns", Refused("NaturalStepSize", [0.01, 1.0], "0.1"));
+        ResultShape.Check("CategoricalFisherProduct", [logits, logits, 2], new double[4]);
+        ResultShape.Check("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], [1, 0.5, 0]));
+        ResultShape.Check("NaturalStepSize", [0.01, 1.0], 0.1);
+        ResultShape.Check("NaturalDirection", [matrix, b, 0.01, 0.1, 10, 0.0], new NaturalDirectionOutput(new double[2], 0.1, 0, 2));
+    }
 }

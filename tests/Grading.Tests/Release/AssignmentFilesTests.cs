@@ -5,7 +5,7 @@ namespace Rl.Grading.Tests.Release;
 public class AssignmentFilesTests
 {
     [Fact]
-    public void Allowed_AreTheTenFilesWithSolutionRegions() =>
+    public void Allowed_AreTheFourteenFilesWithSolutionRegions() =>
         Assert.Equal(
         [
             "src/Rl/Advantages/BatchedGae.cs",
@@ -14,6 +14,10 @@ public class AssignmentFilesTests
             "src/Rl/Advantages/NStep.cs",
             "src/Rl/Advantages/OneRolloutAdvantage.cs",
             "src/Rl/Advantages/ValueTargets.cs",
+            "src/Rl/NaturalGradient/ConjugateGradient.cs",
+            "src/Rl/NaturalGradient/DistributionFisher.cs",
+            "src/Rl/NaturalGradient/NaturalPolicyUpdate.cs",
+            "src/Rl/NaturalGradient/NaturalStep.cs",
             "src/Rl/Ppo/ClippedSurrogate.cs",
             "src/Rl/Ppo/PpoLoss.cs",
             "src/Rl/Ppo/PpoUpdate.cs",

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rl.Grading.Tests.Samples;
 
 /// <summary>
-/// A sample submission of the PPO/GAE assignment: a folder under assignments/ppo-gae/submissions with
+/// A sample submission of the NPG and PPO assignment: a folder under assignments/ppo-gae/submissions with
 /// a sample.json (what it is, its base, the grade it must get) and zero or more unified diffs
 /// (*.patch) that turn its base into the submission.
 /// </summary>

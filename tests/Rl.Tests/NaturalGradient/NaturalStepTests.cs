@@ -19,6 +19,24 @@ public class NaturalStepTests
     }
 
     [Fact]
+    public void Direction_IsEtaTimesTheDampedNaturalGradient_OnTheTrustRegionsEdge()
+    {
+        // F = diag(1, 3), c = 1, g = (2, 4): x = (F + cI)^-1 g = (1, 1), x^T (F + cI) x = 6, eta = sqrt(2 0.03 / 6) = 0.1.
+        LinearOperator fisher = (v, r) => { r[0] = v[0]; r[1] = 3 * v[1]; };
+        var direction = NaturalPolicyUpdate.Direction(fisher, [2.0, 4.0], 0.03, 1.0, 2, 0);
+        Assert.Equal(0.1, direction.StepSize, 1e-15);
+        Assert.Equal([0.1, 0.1], direction.Step.Select(d => Math.Round(d, 14)));
+        Assert.Equal(2, direction.ConjugateGradientIterations);
+        Assert.True(direction.ConjugateGradientResidual < 1e-14);
+        // g = 0: no direction, no division by zero.
+        var none = NaturalPolicyUpdate.Direction(fisher, [0.0, 0.0], 0.03, 1.0, 2, 0);
+        Assert.Equal(0.0, none.StepSize);
+        Assert.Equal([0.0, 0.0], none.Step);
+        Assert.Equal("damping", Assert.Throws<ArgumentOutOfRangeException>(() => NaturalPolicyUpdate.Direction(fisher, [1.0, 1.0], 0.03, -1, 2, 0)).ParamName);
+        Assert.Equal("maxKl", Assert.Throws<ArgumentOutOfRangeException>(() => NaturalPolicyUpdate.Direction(fisher, [1.0, 1.0], 0, 1, 2, 0)).ParamName);
+    }
+
+    [Fact]
     public void LineSearch_AcceptsTheFirstStepInsideTheRegionThatImproves()
     {
         // One parameter: gain(theta) = theta - theta^2 (improves for 0 < theta < 1), KL(theta) = theta^2 / 2.

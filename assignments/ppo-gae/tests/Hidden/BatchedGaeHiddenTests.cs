@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 4, hidden: batched GAE with episodes that terminate or are truncated inside the rollout.</summary>
 public class BatchedGaeHiddenTests
 {
-    [Graded("4.2", 4, "BatchedGae.Compute, episode terminated mid-batch: no bootstrap, recursion cut", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.2", 3, "BatchedGae.Compute, episode terminated mid-batch: no bootstrap, recursion cut", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_Termination_NoBootstrap_RecursionCut()
     {
         // S = 6, N = 3: environment 0 terminates at t = 2, environment 1 at t = 0, environment 2 at the
@@ -19,7 +19,7 @@ public class BatchedGaeHiddenTests
         Check(input, "BatchedGae.Compute(terminations)");
     }
 
-    [Graded("4.3", 4, "BatchedGae.Compute, truncation bootstrapped from truncationValues", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.3", 3, "BatchedGae.Compute, truncation bootstrapped from truncationValues", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_Truncation_Bootstrapped()
     {
         // S = 5, N = 2: environment 0 is truncated at t = 2, environment 1 at the last step (bootstrap
@@ -34,7 +34,7 @@ public class BatchedGaeHiddenTests
         Check(Input(rng, S, N, terminated, truncated, 0.9, 0.8), "BatchedGae.Compute(truncations)");
     }
 
-    [Graded("4.4", 3, "BatchedGae.Compute, random [S x N] with episode ends vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("4.4", 2, "BatchedGae.Compute, random [S x N] with episode ends vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void BatchedGae_RandomVsReference()
     {
         var rng = new Rng(4404);

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 1, hidden: Bellman errors on seeded random trajectories against the reference.</summary>
 public class BellmanErrorsHiddenTests
 {
-    [Graded("1.2", 5, "BellmanErrors.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("1.2", 4, "BellmanErrors.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void BellmanErrors_RandomVsReference()
     {
         var rng = new Rng(1201);

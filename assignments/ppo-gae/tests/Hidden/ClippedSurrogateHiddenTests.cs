@@ -12,7 +12,7 @@ public class ClippedSurrogateHiddenTests
 {
     private const double Eps = 0.2;
 
-    [Graded("6.2", 5, "ClippedSurrogate.Compute, loss over a sweep of ratios and both advantage signs", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.2", 4, "ClippedSurrogate.Compute, loss over a sweep of ratios and both advantage signs", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_LossSweep()
     {
         var sweep = new Sweep(new Rng(6202));
@@ -25,7 +25,7 @@ public class ClippedSurrogateHiddenTests
             new Mistake("the loss is summed, not averaged over the minibatch", sweep.Expected.Loss * sweep.Size));
     }
 
-    [Graded("6.3", 4, "ClippedSurrogate.Compute, gradient sweep: 0 where clipping is active", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.3", 3, "ClippedSurrogate.Compute, gradient sweep: 0 where clipping is active", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_GradientSweep()
     {
         var sweep = new Sweep(new Rng(6303));
@@ -38,7 +38,7 @@ public class ClippedSurrogateHiddenTests
             new Mistake("where clipping is active the gradient must be 0, not -A clip(rho) / B", sweep.ClippedRatioGradient()));
     }
 
-    [Graded("6.4", 2, "ClippedSurrogate.Compute, clip fraction and k3 approximate KL", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("6.4", 1, "ClippedSurrogate.Compute, clip fraction and k3 approximate KL", Visibility = GradedVisibility.AfterPublished)]
     public void ClippedSurrogate_ClipFractionAndKl()
     {
         var sweep = new Sweep(new Rng(6404));

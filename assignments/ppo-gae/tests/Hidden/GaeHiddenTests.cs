@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 3, hidden: GAE on seeded random trajectories, and the bootstrap value and O(H) cost on a long one.</summary>
 public class GaeHiddenTests
 {
-    [Graded("3.2", 6, "Gae.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("3.2", 4, "Gae.Compute, random vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void Gae_RandomVsReference()
     {
         var rng = new Rng(3202);
@@ -17,7 +17,7 @@ public class GaeHiddenTests
         }
     }
 
-    [Graded("3.3", 4, "Gae.Compute: bootstrap value V(s_H) used, O(H) on H = 200,000", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("3.3", 3, "Gae.Compute: bootstrap value V(s_H) used, O(H) on H = 200,000", Visibility = GradedVisibility.AfterPublished)]
     public void Gae_UsesTheBootstrapValue_InLinearTime()
     {
         // H = 1: A_0 = BE_0 = r_0 + gamma V(s_1) - V(s_0) = 0.5 + 0.9 * 3 - 2 = 1.2.

@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 2, hidden: the n-step estimators on seeded random trajectories against the reference, k up to past the end.</summary>
 public class NStepHiddenTests
 {
-    [Graded("2.2", 6, "NStep.Compute, random vs reference, k = 1 .. H + 2", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("2.2", 4, "NStep.Compute, random vs reference, k = 1 .. H + 2", Visibility = GradedVisibility.AfterPublished)]
     public void NStep_RandomVsReference()
     {
         var rng = new Rng(2202);

@@ -11,7 +11,7 @@ public class UpdateStepHiddenTests
 {
     private const int Minibatches = 3, MinibatchSize = 64;
 
-    [Graded("8.2", 8, "PpoUpdate.Step: parameters after 3 steps vs reference", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("8.2", 6, "PpoUpdate.Step: parameters after 3 steps vs reference", Visibility = GradedVisibility.AfterPublished)]
     public void UpdateSteps_ThreeMinibatches_MatchTheReference()
     {
         var config = PpoConfig.CartPole; // advantages normalised, value loss clipped, eps 0.2, max norm 0.5

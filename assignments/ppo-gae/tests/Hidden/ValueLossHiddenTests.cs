@@ -7,7 +7,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 7, hidden: the clipped value loss over a sweep, and both forms on random inputs, against the reference.</summary>
 public class ValueLossHiddenTests
 {
-    [Graded("7.2", 4, "ValueLoss.Compute, clipped, sweep", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("7.2", 3, "ValueLoss.Compute, clipped, sweep", Visibility = GradedVisibility.AfterPublished)]
     public void ValueLoss_ClippedSweep()
     {
         // V - V_old = -0.485, -0.435, ..., 0.465 (never exactly +-eps), each with targets at
@@ -27,7 +27,7 @@ public class ValueLossHiddenTests
         Check([.. values], [.. oldValues], [.. targets], 0.2, "sweep");
     }
 
-    [Graded("7.3", 2, "ValueLoss.Compute, random vs reference, unclipped and clipped", Visibility = GradedVisibility.AfterPublished)]
+    [Graded("7.3", 1, "ValueLoss.Compute, random vs reference, unclipped and clipped", Visibility = GradedVisibility.AfterPublished)]
     public void ValueLoss_RandomVsReference()
     {
         var rng = new Rng(7303);

@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 1, public: Bellman errors BE_h = r_h + gamma V(s_{h+1}) - V(s_h) on hand-computed cases.</summary>
 public class BellmanErrorsTests
 {
-    [Graded("1.1", 3, "BellmanErrors.Compute, analytic")]
+    [Graded("1.1", 2, "BellmanErrors.Compute, analytic")]
     public void BellmanErrors_Analytic()
     {
         // rewards 1, 0, 2; V(s_0..s_3) = 0.5, 1, -1, 4 (V(s_3) = 4 is the bootstrap value); gamma 0.9:

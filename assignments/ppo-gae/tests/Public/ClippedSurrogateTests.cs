@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 6, public: the clipped surrogate where every ratio is 1 (the first minibatch of an update).</summary>
 public class ClippedSurrogateTests
 {
-    [Graded("6.1", 4, "ClippedSurrogate.Compute, all ratios 1: loss = -mean A, gradient = -A/B")]
+    [Graded("6.1", 3, "ClippedSurrogate.Compute, all ratios 1: loss = -mean A, gradient = -A/B")]
     public void ClippedSurrogate_AllRatiosOne()
     {
         // logp = logp_old, so every rho = exp(0) = 1 and nothing is clipped (eps = 0.2).

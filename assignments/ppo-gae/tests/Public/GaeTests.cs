@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 3, public: GAE by the backward recursion on a hand-computed trajectory.</summary>
 public class GaeTests
 {
-    [Graded("3.1", 5, "Gae.Compute: lambda = 0 gives BE, lambda = 1 gives MC return - V, analytic")]
+    [Graded("3.1", 4, "Gae.Compute: lambda = 0 gives BE, lambda = 1 gives MC return - V, analytic")]
     public void Gae_Analytic()
     {
         // rewards 1, 2, 3; V(s_0..s_3) = 10, 20, 30, 40; gamma 0.5; BE = 1, -3, -7.

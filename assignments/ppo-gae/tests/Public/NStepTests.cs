@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 2, public: the n-step estimators A^(k) on a hand-computed trajectory.</summary>
 public class NStepTests
 {
-    [Graded("2.1", 4, "NStep.Compute, analytic")]
+    [Graded("2.1", 3, "NStep.Compute, analytic")]
     public void NStep_Analytic()
     {
         // rewards 1, 2, 3; V(s_0..s_3) = 10, 20, 30, 40; gamma 0.5. Where h + k passes H = 3, the

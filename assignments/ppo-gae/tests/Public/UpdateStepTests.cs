@@ -6,7 +6,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 8, public: one PPO update step on a hand-made CartPole agent and minibatch.</summary>
 public class UpdateStepTests
 {
-    [Graded("8.1", 4, "PpoUpdate.Step and PpoLoss.Compute: the losses of a hand-made minibatch")]
+    [Graded("8.1", 3, "PpoUpdate.Step and PpoLoss.Compute: the losses of a hand-made minibatch")]
     public void UpdateStep_HandMadeMinibatch_Losses()
     {
         // CartPole-v1 (4 observations, 2 actions), hidden sizes [2]. Each network's parameters are,

@@ -3,7 +3,7 @@ namespace PpoGae.Tests;
 /// <summary>Task 7, public: the unclipped value loss on a hand-computed minibatch.</summary>
 public class ValueLossTests
 {
-    [Graded("7.1", 4, "ValueLoss.Compute, unclipped, analytic")]
+    [Graded("7.1", 3, "ValueLoss.Compute, unclipped, analytic")]
     public void ValueLoss_Unclipped_Analytic()
     {
         // V = 1, 2, 3, 4; y = 2, 2, 1, 4.5 (B = 4): V - y = -1, 0, 2, -0.5, squares 1, 0, 4, 0.25.
