@@ -5,8 +5,9 @@ using Rl.Grading.Release;
 namespace Rl.Cli;
 
 /// <summary>
-/// `assignment release`: writes the NPG and PPO assignment's student release (DIR/student) and its Gradescope
-/// autograder (DIR/autograder.zip) from this repository. `assignment sources`: writes only the tree the
+/// `assignment release`: writes the NPG and PPO assignment's student release (DIR/student, the lecture's
+/// notebooks executed with the reference as HTML pages included) and its Gradescope autograder
+/// (DIR/autograder.zip) from this repository. `assignment sources`: writes only the tree the
 /// judge builds a submission in (the autograder's setup builds it once to fill the NuGet cache).
 /// Exit code 2 for bad options, 1 if the repository's sources are malformed.
 /// </summary>
@@ -15,7 +16,7 @@ internal static class AssignmentCommand
     public static Command Create()
     {
         var releaseOutput = new Option<string>("--out") { Description = "Folder to write student/ (must be missing or empty) and autograder.zip into.", Required = true };
-        var release = new Command("release", "Write the student release (solutions stubbed, no hidden tests) and the Gradescope autograder zip.") { releaseOutput };
+        var release = new Command("release", "Write the student release (solutions stubbed, no hidden tests, the lecture's notebooks executed with the reference as HTML pages) and the Gradescope autograder zip.") { releaseOutput };
         release.SetAction(parse => Release(parse.GetValue(releaseOutput)!));
 
         var sourcesOutput = new Option<string>("--out") { Description = "Folder to write the judge's build tree into (must be missing or empty).", Required = true };
@@ -32,7 +33,8 @@ internal static class AssignmentCommand
         if (FindRoot() is not { } root) return 1;
         try
         {
-            var files = StudentRelease.Write(root, student);
+            Console.WriteLine("Executing the lecture's notebooks with the reference library for the release's pages:");
+            var files = StudentRelease.Write(root, student, LecturePages.Create());
             Console.WriteLine($"Wrote the student release: {student} ({files.Count} files).");
             var entries = AutograderBundle.Write(root, zip);
             Console.WriteLine($"Wrote the autograder: {zip} ({entries.Count} entries: setup.sh, run_autograder and the judge's sources; Gradescope unpacks it into /autograder/source).");
@@ -40,7 +42,7 @@ internal static class AssignmentCommand
             foreach (string file in AssignmentFiles.Allowed(root)) Console.WriteLine($"  {file}");
             return 0;
         }
-        catch (Exception e) when (e is FormatException or IOException)
+        catch (Exception e) when (e is FormatException or IOException or InvalidOperationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

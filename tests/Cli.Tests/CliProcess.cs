@@ -6,8 +6,11 @@ internal static class CliProcess
     private static readonly string Dll = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Cli",
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}") ? "release" : "debug", "Cli.dll");
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) =>
-        TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], TimeSpan.FromMinutes(2));
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run(TimeSpan.FromMinutes(2), arguments);
+
+    /// <summary>Runs the command line, killing it after <paramref name="timeout"/>.</summary>
+    public static (int ExitCode, string Output, string Error) Run(TimeSpan timeout, params string[] arguments) =>
+        TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], timeout);
 
     /// <summary>
     /// Runs the command line in a pseudo-terminal <paramref name="columns"/> wide (util-linux's script), as a
@@ -24,7 +27,7 @@ internal static class CliProcess
 
     private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''") + "'";
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Teaching.sln"))) return dir.FullName;

@@ -6,8 +6,12 @@ namespace Kernel.Tests;
 /// </summary>
 internal static class KernelRuns
 {
-    /// <summary>Kernels running at once: each notebook is mostly one busy thread, so one per core and one more to fill the gaps (kernel start, process exit).</summary>
-    public static readonly int Concurrency = Environment.ProcessorCount + 1;
+    /// <summary>
+    /// Kernels running at once: each notebook is mostly one busy thread, so one per core and one more to fill the
+    /// gaps (kernel start, process exit). KERNEL_TESTS_CONCURRENCY=1 runs them one at a time, to time each notebook.
+    /// </summary>
+    public static readonly int Concurrency =
+        int.TryParse(Environment.GetEnvironmentVariable("KERNEL_TESTS_CONCURRENCY"), out int kernels) && kernels > 0 ? kernels : Environment.ProcessorCount + 1;
 
     private static readonly SemaphoreSlim Gate = new(Concurrency);
     private static readonly Lazy<Task> Restored = new(() => Task.Run(RestoreTool));

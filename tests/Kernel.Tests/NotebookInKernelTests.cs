@@ -25,7 +25,8 @@ public partial class NotebookInKernelTests(ITestOutputHelper output)
         for (int i = 0; i < run.Cells.Count; i++)
         {
             var cell = run.Cells[i];
-            output.WriteLine($"cell {i + 1,2} {cell.Elapsed.TotalSeconds,6:F2} s  {FirstLine(cell.Code)}");
+            int drawn = cell.Charts.Count();
+            output.WriteLine($"cell {i + 1,2} {cell.Elapsed.TotalSeconds,6:F2} s  {(drawn > 0 ? $"{drawn} chart(s)" : ""),-10}  {FirstLine(cell.Code)}");
             foreach (string warning in cell.Warnings) output.WriteLine($"         {warning}");
         }
         output.WriteLine($"{name}: {run.Cells.Count} cells, {run.Charts.Count()} charts, {run.Elapsed.TotalSeconds:F1} s wall, kernel CPU {run.KernelCpu.TotalSeconds:F1} s");

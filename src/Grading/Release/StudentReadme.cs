@@ -33,11 +33,16 @@ public static class StudentReadme
             tests check a few analytic cases; the autograder also runs hidden tests (random inputs against the
             reference, edge cases, and PPO and NPG training CartPole-v1 with your functions), so test more than that.
 
-            ## Notebooks
+            ## The lecture
 
-            `notebooks/` holds the lecture's notebooks; see [notebooks/README.md](notebooks/README.md). They
-            load `artifacts/bin/Rl/debug/Rl.dll`, i.e. your build of the library: run `dotnet build` first, and
-            cells that call a function you have not implemented yet throw `NotImplementedException`.
+            Read the lecture from day one in `notebooks/html/`: every notebook as a web page, executed with the
+            reference solution (outputs and charts included; open `notebooks/html/01-monte-carlo-advantages.html`
+            in a browser, no network needed).
+
+            `notebooks/` holds the same notebooks to run yourself; see [notebooks/README.md](notebooks/README.md).
+            They load `artifacts/bin/Rl/debug/Rl.dll`, i.e. your build of the library: run `dotnet build` first.
+            Cells that call a function you have not implemented yet throw `NotImplementedException`; the top of
+            each notebook says which tasks of the handout it needs.
 
             ## What to submit
 

@@ -14,13 +14,19 @@ public static class StudentRelease
     private const string RelaxedWarnings = "<TreatWarningsAsErrors>false</TreatWarningsAsErrors>";
     private const string TestsFolder = "assignments/ppo-gae/tests";
     private const string Handout = "assignments/ppo-gae/handout.md";
+    private const string NotebooksFolder = "notebooks";
+
+    /// <summary>Where the release keeps the lecture's pages: one <c>&lt;notebook&gt;.html</c> per notebook, executed with the reference.</summary>
+    public const string PagesFolder = "notebooks/html";
 
     /// <summary>Folders the judge's build needs, copied whole (C# files stripped of their solutions).</summary>
     private static readonly string[] SourceFolders = ["src/Rl", "src/Grading.Worker"];
     /// <summary>Folders the student release adds; the public tests' folder may not exist yet.</summary>
     private static readonly string[] ReleaseFolders = ["src/Plots", $"{TestsFolder}/Support"];
     private static readonly string[] ReleaseFiles =
-        [$"{TestsFolder}/PpoGae.Tests.csproj", "notebooks/README.md", "notebooks/LECTURE.md", "notebooks/package.json", "notebooks/package-lock.json"];
+        [$"{TestsFolder}/PpoGae.Tests.csproj", ".config/dotnet-tools.json", "notebooks/LECTURE.md", "notebooks/package.json", "notebooks/package-lock.json"];
+    /// <summary>Markdown the release ships without its kit-only sections (<see cref="KitOnlySections"/>).</summary>
+    private static readonly string[] ReleaseMarkdown = ["notebooks/README.md"];
 
     /// <summary>
     /// Writes the minimal buildable tree the judge builds student code in: Directory.Build.props (with
@@ -43,22 +49,25 @@ public static class StudentRelease
 
     /// <summary>
     /// Writes the student release: <see cref="WriteSources"/>, plus src/Plots, the notebooks (with their
-    /// README and npm manifests; code the students write is left out, see <see cref="NotebookRedaction"/>), the handout, the public tests (project, Support/, Public/; never
+    /// README and npm manifests; code the students write is left out, see <see cref="NotebookRedaction"/>),
+    /// every notebook of notebooks/ as a page executed with the reference (<see cref="PagesFolder"/>,
+    /// made by <paramref name="page"/>), the handout, the public tests (project, Support/, Public/; never
     /// Hidden/), PpoGae.sln over every project in it, a .gitignore and a README for students.
     /// </summary>
     /// <returns>The files written, relative to <paramref name="outputDirectory"/>, '/' separators, sorted.</returns>
     /// <exception cref="ArgumentException"><paramref name="outputDirectory"/> exists and is not empty.</exception>
-    /// <exception cref="FormatException">A source has malformed solution regions.</exception>
-    public static IReadOnlyList<string> Write(string repositoryRoot, string outputDirectory)
+    /// <exception cref="FormatException">A source has malformed solution regions, or a Markdown file malformed kit-only sections.</exception>
+    /// <exception cref="InvalidOperationException">A notebook did not run through with the reference (from <paramref name="page"/>).</exception>
+    public static IReadOnlyList<string> Write(string repositoryRoot, string outputDirectory, LecturePage page)
     {
         var written = WriteSources(repositoryRoot, outputDirectory).ToList();
         foreach (string folder in ReleaseFolders) CopyFolder(repositoryRoot, folder, outputDirectory, written);
         if (Directory.Exists(Path.Combine(repositoryRoot, TestsFolder, "Public")))
             CopyFolder(repositoryRoot, $"{TestsFolder}/Public", outputDirectory, written);
         foreach (string file in ReleaseFiles) CopyFile(repositoryRoot, file, outputDirectory, written);
-        var solution = SolutionText.Lines(repositoryRoot);
-        foreach (string notebook in SourceTree.Files(repositoryRoot, "notebooks").Where(path => path.EndsWith(".ipynb", StringComparison.Ordinal)))
-            WriteText(outputDirectory, notebook, NotebookRedaction.Redact(File.ReadAllText(Path.Combine(repositoryRoot, notebook)), solution), written);
+        foreach (string file in ReleaseMarkdown)
+            WriteText(outputDirectory, file, KitOnlySections.Strip(File.ReadAllText(Path.Combine(repositoryRoot, file)), file), written);
+        WriteNotebooks(repositoryRoot, outputDirectory, page, written);
         if (File.Exists(Path.Combine(repositoryRoot, Handout))) CopyFile(repositoryRoot, Handout, outputDirectory, written);
 
         var projects = written.Where(path => path.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
@@ -67,6 +76,21 @@ public static class StudentRelease
         WriteText(outputDirectory, "README.md", StudentReadme.Text(AssignmentFiles.Allowed(repositoryRoot)), written);
         written.Sort(StringComparer.Ordinal);
         return written;
+    }
+
+    /// <summary>Every notebook of notebooks/ (not its subfolders), redacted, and its page executed with the reference.</summary>
+    private static void WriteNotebooks(string repositoryRoot, string outputDirectory, LecturePage page, List<string> written)
+    {
+        var solution = SolutionText.Lines(repositoryRoot);
+        var notebooks = SourceTree.Files(repositoryRoot, NotebooksFolder)
+            .Where(path => path.EndsWith(".ipynb", StringComparison.Ordinal) && path.Count(c => c == '/') == 1).ToList();
+        foreach (string notebook in notebooks)
+        {
+            string released = NotebookRedaction.Redact(File.ReadAllText(Path.Combine(repositoryRoot, notebook)), solution);
+            WriteText(outputDirectory, notebook, released, written);
+            string name = Path.GetFileNameWithoutExtension(notebook);
+            WriteText(outputDirectory, $"{PagesFolder}/{name}.html", page(Path.GetFullPath(Path.Combine(repositoryRoot, notebook)), released), written);
+        }
     }
 
     /// <summary>Throws unless <paramref name="outputDirectory"/> is missing or empty: a release never mixes with older files.</summary>

@@ -33,6 +33,54 @@ public sealed partial class StudentReleaseTests(StudentReleaseFixture release, I
     }
 
     [Fact]
+    public void Release_HoldsAPageForEveryNotebook_MadeFromTheReleasedNotebook()
+    {
+        var notebooks = Directory.GetFiles(Path.Combine(release.RepositoryRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        Assert.True(notebooks.Count >= 7, $"only {notebooks.Count} notebooks in notebooks/");
+        Assert.Equal(notebooks, release.PageCalls.Select(call => call.Path));
+        foreach (var (path, json) in release.PageCalls)
+        {
+            string name = Path.GetFileNameWithoutExtension(path);
+            Assert.Equal(File.ReadAllText(Path.Combine(release.Folder, "notebooks", name + ".ipynb")), json);
+            Assert.Contains($"{StudentRelease.PagesFolder}/{name}.html", release.Files);
+            Assert.Equal(StudentReleaseFixture.PageText(path, json), File.ReadAllText(Path.Combine(release.Folder, StudentRelease.PagesFolder, name + ".html")));
+        }
+        Assert.Equal(notebooks.Count, release.Files.Count(file => file.StartsWith(StudentRelease.PagesFolder + "/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ReleaseReadmes_PointToThePages_AndNotToTheCommandLine()
+    {
+        string readme = File.ReadAllText(Path.Combine(release.Folder, "README.md"));
+        string notebooks = File.ReadAllText(Path.Combine(release.Folder, "notebooks/README.md"));
+        Assert.Contains($"`{StudentRelease.PagesFolder}/`", readme);
+        Assert.Contains("](html/)", notebooks);
+        Assert.DoesNotContain("src/Cli", notebooks);
+        Assert.DoesNotContain(KitOnlySections.Begin, notebooks);
+        Assert.Contains("src/Cli", File.ReadAllText(Path.Combine(release.RepositoryRoot, "notebooks/README.md")));
+    }
+
+    /// <summary>A path a released Markdown file names (in backticks or as a link) is in the release, unless the build makes it (artifacts/) or it is elided (src/Rl/...).</summary>
+    [Fact]
+    public void ReleaseMarkdown_NamesOnlyPathsTheReleaseHolds()
+    {
+        var missing = new List<string>();
+        foreach (string file in release.Files.Where(file => file.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            string folder = Path.GetDirectoryName(file)!.Replace('\\', '/');
+            foreach (Match match in NamedPath().Matches(File.ReadAllText(Path.Combine(release.Folder, file))))
+            {
+                string named = match.Groups["code"].Success ? match.Groups["code"].Value : Path.Combine(folder, match.Groups["link"].Value).Replace('\\', '/');
+                string path = Path.GetFullPath(Path.Combine(release.Folder, named.TrimEnd('/')));
+                if (named.Contains("...", StringComparison.Ordinal)) continue;
+                bool built = Path.GetRelativePath(release.Folder, path).StartsWith("artifacts", StringComparison.Ordinal);
+                if (!built && !File.Exists(path) && !Directory.Exists(path)) missing.Add($"{file} names {match.Value}, which the release lacks");
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
     public void Release_StubsEveryAllowedFile()
     {
         foreach (string file in AssignmentFiles.Allowed(release.RepositoryRoot))
@@ -97,6 +145,10 @@ public sealed partial class StudentReleaseTests(StudentReleaseFixture release, I
         foreach (var (name, outcome, message) in outcomes.Where(o => o.Outcome != "Passed"))
             Assert.True(message.Contains("NotImplementedException"), $"{name} ({outcome}) failed with something else than NotImplementedException: {message}");
     }
+
+    /// <summary>`src/...`, `notebooks/...`, `assignments/...`, `tests/...` in backticks, or a relative Markdown link target.</summary>
+    [GeneratedRegex(@"`(?<code>(?:src|notebooks|assignments|tests)/[^`\s]*)`|\]\((?<link>(?!https?:|#)[^)\s#]+)\)")]
+    private static partial Regex NamedPath();
 
     [GeneratedRegex(@"public\s+(?:async\s+Task|void)\s+(\w+)\s*\(")]
     private static partial Regex TestMethod();

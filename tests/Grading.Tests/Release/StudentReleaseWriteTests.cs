@@ -14,7 +14,7 @@ public sealed class StudentReleaseWriteTests : IDisposable
     public void Write_IntoANonEmptyFolder_IsRefused()
     {
         File.WriteAllText(Path.Combine(folder, "old.txt"), "x");
-        var error = Assert.Throws<ArgumentException>(() => StudentRelease.Write(root, folder));
+        var error = Assert.Throws<ArgumentException>(() => StudentRelease.Write(root, folder, (_, _) => throw new InvalidOperationException("no page is made for a refused release")));
         Assert.Equal("outputDirectory", error.ParamName);
         Assert.Contains("not empty", error.Message);
         Assert.Throws<ArgumentException>(() => StudentRelease.WriteSources(root, folder));
