@@ -15,16 +15,28 @@ namespace Rl.NaturalGradient;
 /// </summary>
 public static class ExactNaturalGradient
 {
-    /// <summary>w = F^+ g [S x A] at <paramref name="theta"/>, by MathNet's pseudo-inverse of the exact F.</summary>
+    /// <summary>
+    /// w = F^+ g [S x A] at <paramref name="theta"/>, by MathNet's pseudo-inverse of the exact F block by block
+    /// (F is block diagonal, so F^+ is the blocks' pseudo-inverses): one block's scale d^pi(s) pi(1 - pi) can be
+    /// many orders below another's near a deterministic policy, and a pseudo-inverse of the whole F, whose
+    /// cut-off is relative to its largest singular value, would invert that block's rounding noise.
+    /// </summary>
     public static double[,] Direction(TabularMdp mdp, double[,] theta, double gamma)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        int states = mdp.StateCount, actions = mdp.ActionCount;
+        int actions = mdp.ActionCount;
         var g = ExactPolicyGradient.Gradient(mdp, theta, gamma);
-        var flat = Vector<double>.Build.Dense(states * actions, i => g[i / actions, i % actions]);
-        var w = TabularFisher.Compute(mdp, theta, gamma).PseudoInverse() * flat;
-        var direction = new double[states, actions];
-        for (int i = 0; i < w.Count; i++) direction[i / actions, i % actions] = w[i];
+        var fisher = TabularFisher.Compute(mdp, theta, gamma);
+        var direction = new double[mdp.StateCount, actions];
+        var d = DiscountedStateDistribution.Compute(mdp, TabularSoftmax.Policy(theta), gamma);
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            if (d[s] == 0) continue;                    // F_s = 0 and g_s = 0: w_s = 0
+            var block = fisher.SubMatrix(s * actions, actions, s * actions, actions) / d[s];  // F_s / d(s), g_s / d(s):
+            var gs = Vector<double>.Build.Dense(actions, a => g[s, a] / d[s]);                // the same w, any d(s)
+            var w = block.PseudoInverse() * gs;
+            for (int a = 0; a < actions; a++) direction[s, a] = w[a];
+        }
         return direction;
     }
 

@@ -26,8 +26,16 @@ public static class TabularFisher
         {
             var pi = policy.ActionDistribution(s);
             for (int a = 0; a < actions; a++)
+            {
+                double others = 0.0;   // 1 - pi_a as the sum of the other probabilities: no cancellation near pi_a = 1
                 for (int b = 0; b < actions; b++)
-                    fisher[s * actions + a, s * actions + b] = d[s] * ((a == b ? pi[a] : 0.0) - pi[a] * pi[b]);
+                {
+                    if (b == a) continue;
+                    others += pi[b];
+                    fisher[s * actions + a, s * actions + b] = -d[s] * pi[a] * pi[b];
+                }
+                fisher[s * actions + a, s * actions + a] = d[s] * pi[a] * others;
+            }
         }
         return fisher;
     }

@@ -93,6 +93,32 @@ public class TabularNpgTests
 
     [Theory]
     [MemberData(nameof(Problems))]
+    public void NaturalGradient_StaysTheAdvantageOverOneMinusGamma_NearADeterministicPolicy(string problem)
+    {
+        // Logits 25 apart: pi of the other actions ~ 1e-11, so the Fisher's blocks differ in scale by many orders.
+        // (A pseudo-inverse of the whole F inverted rounding noise here: w - c came out -7.4 for an A / (1 - gamma) of 0.29.)
+        var mdp = Mdp(problem);
+        var theta = new double[mdp.StateCount, mdp.ActionCount];
+        for (int s = 0; s < mdp.StateCount; s++) theta[s, s % mdp.ActionCount] = 25.0;
+        var w = ExactNaturalGradient.Direction(mdp, theta, Gamma);
+        var policy = TabularSoftmax.Policy(theta);
+        var advantage = PolicyEvaluation.Exact(mdp, policy, Gamma).A;
+        var d = DiscountedStateDistribution.Compute(mdp, policy, Gamma);
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            if (d[s] <= 0) continue;
+            double constant = w[s, 0] - advantage[s, 0] / (1 - Gamma);
+            for (int a = 1; a < mdp.ActionCount; a++)
+            {
+                double expected = advantage[s, a] / (1 - Gamma);
+                Assert.True(Math.Abs(w[s, a] - constant - expected) <= 1e-3 * Math.Max(1.0, Math.Abs(expected)),
+                    $"state {s}, action {a}: w - c = {w[s, a] - constant}, A / (1 - gamma) = {expected}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Problems))]
     public void ExactNpgStep_IsSoftPolicyIteration_AndImprovesJEveryStep(string problem)
     {
         var mdp = Mdp(problem);
