@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.CommandLine;
 using Rl.Notebooks.Execution;
 using Rl.Notebooks.Export;
@@ -57,7 +58,7 @@ internal static class NotebooksCommand
     {
         Console.WriteLine($"Running {files.Count} notebook(s), at most {options.CellTimeout.TotalSeconds:0.###} s per cell; writing to {folder}.");
         var runner = new NotebookRunner(options);
-        var summary = new List<(string Name, int Cells, TimeSpan Time, CellResult? Slowest, string Outcome)>();
+        var summary = new List<(string Name, int Cells, TimeSpan Time, TimeSpan Cpu, CellResult? Slowest, string Outcome)>();
         for (int i = 0; i < files.Count; i++)
         {
             Console.WriteLine($"[{i + 1}/{files.Count}] {files[i]}");
@@ -66,27 +67,43 @@ internal static class NotebooksCommand
             catch (FormatException e)
             {
                 Console.WriteLine($"  FAILED: {e.Message}");
-                summary.Add((Path.GetFileName(files[i]), 0, TimeSpan.Zero, null, "unreadable"));
+                summary.Add((Path.GetFileName(files[i]), 0, TimeSpan.Zero, TimeSpan.Zero, null, "unreadable"));
                 continue;
             }
-            var result = runner.Run(notebook, cell => Console.WriteLine($"  {cell.Cell.Describe(),-28} In [{cell.ExecutionCount}] {cell.Elapsed.TotalSeconds,7:F2} s{(cell.Error is null ? "" : "  FAILED")}"));
+            // CPU time of the whole process (every thread, background runs included) beside each wall time:
+            // on a shared machine the wall time says as much about the other jobs as about the notebook.
+            TimeSpan notebookStart = ProcessCpu(), cellStart = notebookStart;
+            var result = runner.Run(notebook, cell =>
+            {
+                TimeSpan now = ProcessCpu(), cpu = now - cellStart;
+                cellStart = now;
+                Console.WriteLine($"  {cell.Cell.Describe(),-28} In [{cell.ExecutionCount}] {cell.Elapsed.TotalSeconds,7:F2} s  (CPU {cpu.TotalSeconds,5:F2} s){(cell.Error is null ? "" : "  FAILED")}");
+            });
+            TimeSpan notebookCpu = ProcessCpu() - notebookStart;
             var (_, page) = NotebookExport.Write(result, folder, scripts);
-            Console.WriteLine(result.Error is { } error ? $"  FAILED: {error.Value}" : $"  ok in {result.Elapsed.TotalSeconds:F2} s -> {page}");
-            summary.Add((Path.GetFileName(files[i]), result.Cells.Count, result.Elapsed, result.Cells.MaxBy(c => c.Elapsed), result.Succeeded ? "ok" : "FAILED"));
+            Console.WriteLine(result.Error is { } error ? $"  FAILED: {error.Value}" : $"  ok in {result.Elapsed.TotalSeconds:F2} s (CPU {notebookCpu.TotalSeconds:F2} s) -> {page}");
+            summary.Add((Path.GetFileName(files[i]), result.Cells.Count, result.Elapsed, notebookCpu, result.Cells.MaxBy(c => c.Elapsed), result.Succeeded ? "ok" : "FAILED"));
         }
         PrintSummary(summary);
         return summary.All(row => row.Outcome == "ok") ? 0 : 1;
     }
 
-    private static void PrintSummary(List<(string Name, int Cells, TimeSpan Time, CellResult? Slowest, string Outcome)> rows)
+    /// <summary>CPU time (user and system) this process has used so far, all threads.</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private static void PrintSummary(List<(string Name, int Cells, TimeSpan Time, TimeSpan Cpu, CellResult? Slowest, string Outcome)> rows)
     {
         string Slowest(CellResult? cell) => cell is null ? "" : $"{cell.Elapsed.TotalSeconds,6:F2}  {cell.Cell.Describe()}";
         int name = Math.Max("notebook".Length, rows.Max(row => row.Name.Length));
         int slowest = Math.Max("slowest cell (s)".Length, rows.Max(row => Slowest(row.Slowest).Length));
         Console.WriteLine();
-        Console.WriteLine($"{"notebook".PadRight(name)}  cells   time (s)  {"slowest cell (s)".PadRight(slowest)}  result");
+        Console.WriteLine($"{"notebook".PadRight(name)}  cells   time (s)  CPU (s)  {"slowest cell (s)".PadRight(slowest)}  result");
         foreach (var row in rows)
-            Console.WriteLine($"{row.Name.PadRight(name)}  {row.Cells,5}  {row.Time.TotalSeconds,9:F2}  {Slowest(row.Slowest).PadRight(slowest)}  {row.Outcome}");
-        Console.WriteLine($"{"total".PadRight(name)}  {rows.Sum(row => row.Cells),5}  {rows.Sum(row => row.Time.TotalSeconds),9:F2}");
+            Console.WriteLine($"{row.Name.PadRight(name)}  {row.Cells,5}  {row.Time.TotalSeconds,9:F2}  {row.Cpu.TotalSeconds,7:F2}  {Slowest(row.Slowest).PadRight(slowest)}  {row.Outcome}");
+        Console.WriteLine($"{"total".PadRight(name)}  {rows.Sum(row => row.Cells),5}  {rows.Sum(row => row.Time.TotalSeconds),9:F2}  {rows.Sum(row => row.Cpu.TotalSeconds),7:F2}");
     }
 }
