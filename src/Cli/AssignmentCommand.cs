@@ -7,8 +7,7 @@ namespace Rl.Cli;
 /// <summary>
 /// `assignment release`: writes the NPG and PPO assignment's student release (DIR/student, the lecture's
 /// notebooks executed with the reference as HTML pages included) and its Gradescope autograder
-/// (DIR/autograder.zip) from this repository. `assignment sources`: writes only the tree the
-/// judge builds a submission in (the autograder's setup builds it once to fill the NuGet cache).
+/// (DIR/autograder.zip) from this repository.
 /// Exit code 2 for bad options, 1 if the repository's sources are malformed.
 /// </summary>
 internal static class AssignmentCommand
@@ -19,11 +18,7 @@ internal static class AssignmentCommand
         var release = new Command("release", "Write the student release (solutions stubbed, no hidden tests, the lecture's notebooks executed with the reference as HTML pages) and the Gradescope autograder zip.") { releaseOutput };
         release.SetAction(parse => Release(parse.GetValue(releaseOutput)!));
 
-        var sourcesOutput = new Option<string>("--out") { Description = "Folder to write the judge's build tree into (must be missing or empty).", Required = true };
-        var sources = new Command("sources", "Write the minimal tree the judge builds a submission in (library stubbed, worker).") { sourcesOutput };
-        sources.SetAction(parse => Sources(parse.GetValue(sourcesOutput)!));
-
-        return new Command("assignment", "The NPG and PPO programming assignment: its student release and autograder.") { release, sources };
+        return new Command("assignment", "The NPG and PPO programming assignment: its student release and autograder.") { release };
     }
 
     private static int Release(string folder)
@@ -43,23 +38,6 @@ internal static class AssignmentCommand
             return 0;
         }
         catch (Exception e) when (e is FormatException or IOException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
-        }
-    }
-
-    private static int Sources(string folder)
-    {
-        if (!IsEmptyOrMissing(folder)) { Console.Error.WriteLine($"error: --out: {folder} is not empty; name a missing or empty folder."); return 2; }
-        if (FindRoot() is not { } root) return 1;
-        try
-        {
-            var files = StudentRelease.WriteSources(root, folder);
-            Console.WriteLine($"Wrote the judge's build tree: {folder} ({files.Count} files).");
-            return 0;
-        }
-        catch (Exception e) when (e is FormatException or IOException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder image, with the autograder zip
 # unpacked in $AUTOGRADER_ROOT/source (AUTOGRADER_ROOT defaults to /autograder): installs the pinned
-# .NET SDK if it is missing, builds the judge, fills the NuGet cache the judge's build of a submission
-# needs, and hides the judge's sources (reference solution, hidden tests) from the unprivileged worker.
+# .NET SDK if it is missing, builds the judge, and hides the judge's sources (reference solution,
+# hidden tests) from the unprivileged worker. Nothing else is prepared: the judge compiles a
+# submission with the SDK's csc against its own build's assemblies, with no restore.
 # Works on Gradescope's Ubuntu 22.04 and 24.04 base images (and any Ubuntu or Debian the SDK supports):
 # the one package whose name differs by release, ICU (libicu70 on 22.04, libicu74 on 24.04, libicu72 on
 # Debian 12), is chosen from what apt offers.
@@ -10,7 +11,6 @@ set -euo pipefail
 
 AUTOGRADER_ROOT="${AUTOGRADER_ROOT:-/autograder}"
 SOURCE="$AUTOGRADER_ROOT/source"
-CLI="$SOURCE/artifacts/bin/Cli/release/Cli.dll"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The .NET SDK, pinned (the version the kit is built and tested with; DOTNET_SDK_VERSION overrides it),
@@ -41,13 +41,6 @@ fi
 
 # The judge (the build needs the .NET SDK alone; no Node.js).
 dotnet build "$SOURCE/src/Cli" -c Release
-
-# Build the tree a submission is built in once, so its NuGet packages are in the cache.
-template="$AUTOGRADER_ROOT/build/sandbox-template"
-rm -rf "$template"
-dotnet "$CLI" assignment sources --out "$template"
-dotnet build "$template/src/Grading.Worker" -c Release
-rm -rf "$template"
 
 # Only root may read the judge: its sources hold the reference solution and the hidden tests.
 chmod -R go-rwx "$SOURCE"
