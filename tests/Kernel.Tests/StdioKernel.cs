@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -25,10 +26,28 @@ internal sealed class StdioKernel : IDisposable
     private readonly Task<string> _stderr;
     private int _submitted;
 
+    /// <summary>
+    /// Kernels not yet disposed. A filtered run (one notebook's test) ends while the kernels KernelRuns started
+    /// for the other notebooks still run; orphaned, they kept a core busy after the test host had gone. So the
+    /// host kills what is left when it exits (one signal a process: the test platform gives it little time) and
+    /// starts no kernel after that (a killed one frees a place that a waiting notebook would take).
+    /// </summary>
+    private static readonly ConcurrentDictionary<StdioKernel, byte> Live = new();
+    private static readonly Lock Starting = new();
+    private static bool _exiting;
+
     static StdioKernel()
     {
         KernelCommandEnvelope.RegisterDefaults();
         KernelEventEnvelope.RegisterDefaults();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Starting) _exiting = true;
+            foreach (var kernel in Live.Keys)
+                foreach (int id in kernel.ChildIds().Prepend(kernel._process.Id))
+                    try { using var process = Process.GetProcessById(id); process.Kill(); }
+                    catch (Exception e) when (e is ArgumentException or InvalidOperationException) { /* already gone */ }
+        };
     }
 
     /// <summary>Lines on the kernel's stdout that were not event envelopes (a welcome banner, commands sent to the client), for the message if it dies.</summary>
@@ -48,7 +67,12 @@ internal sealed class StdioKernel : IDisposable
         // A temp folder of its own (Path.GetTempPath() reads TMPDIR): kernels running side by side, and the
         // kit's runner in another test assembly, may run the same notebook and write the same temp file.
         start.Environment["TMPDIR"] = _temp.FullName;
-        _process = Process.Start(start)!;
+        lock (Starting)
+        {
+            if (_exiting) throw new InvalidOperationException("the test host is exiting: no new kernel");
+            _process = Process.Start(start)!;
+            Live[this] = 0;
+        }
         _stderr = _process.StandardError.ReadToEndAsync();
         _reader = Task.Run(ReadEvents);
     }
@@ -91,14 +115,23 @@ internal sealed class StdioKernel : IDisposable
     }
 
     /// <summary>CPU time the kernel process has used so far (user and system), where /proc tells it; zero elsewhere.</summary>
-    public TimeSpan KernelProcessorTime()
-    {
-        // `dotnet tool run` starts the kernel as its child; /proc lists it.
-        string children = $"/proc/{_process.Id}/task/{_process.Id}/children";
-        if (!File.Exists(children)) return TimeSpan.Zero;
-        return File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => { try { return Process.GetProcessById(int.Parse(id)).TotalProcessorTime; } catch (ArgumentException) { return TimeSpan.Zero; } })
+    public TimeSpan KernelProcessorTime() =>
+        ChildIds()
+            .Select(id => { try { return Process.GetProcessById(id).TotalProcessorTime; } catch (ArgumentException) { return TimeSpan.Zero; } })
             .Aggregate(_process.TotalProcessorTime, (sum, time) => sum + time);
+
+    /// <summary>The processes `dotnet tool run` started (the kernel itself), where /proc lists them; none elsewhere.</summary>
+    private int[] ChildIds()
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
     }
 
     /// <summary>All the kernel wrote to stderr; read it after <see cref="Dispose"/> (it waits for the stream's end).</summary>
@@ -160,6 +193,7 @@ internal sealed class StdioKernel : IDisposable
         }
         if (!_process.WaitForExit(TimeSpan.FromSeconds(5))) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+        Live.TryRemove(this, out _);
         _process.Dispose();
         _temp.Delete(recursive: true);
     }
