@@ -128,9 +128,11 @@ public static partial class WorkerBuild
         var version = Environment.Version;
         var defines = new List<string> { "TRACE", "RELEASE", "NET", "NETCOREAPP", $"NET{version.Major}_{version.Minor}" };
         for (int major = 5; major <= version.Major; major++) defines.Add($"NET{major}_0_OR_GREATER");
+        // Nullable annotations only: the same metadata as the projects' "enable", without the flow analysis,
+        // whose warnings nobody reads here (-warn:0); the compiler's CPU per grading 1.8 s instead of 2.1 s.
         var lines = new List<string>
         {
-            "-nologo", "-nostdlib+", "-target:exe", "-langversion:latest", "-nullable:enable", "-optimize+",
+            "-nologo", "-nostdlib+", "-target:exe", "-langversion:latest", "-nullable:annotations", "-optimize+",
             "-deterministic+", "-debug-", "-unsafe-", "-warn:0", "-utf8output", "-errorreport:none",
             $"-define:{string.Join(';', defines)}", $"-out:{OutputMount}/Rl.Grading.Worker.dll",
         };
