@@ -13,6 +13,9 @@ public sealed class PlotlyBackend : IChartBackend
 {
     private const int Width = 820, Height = 420;
 
+    /// <summary>The backend; Plotly.NET's default template is serialized once from here on (<see cref="SerializedTemplate"/>).</summary>
+    public PlotlyBackend() => SerializedTemplate.Install();
+
     /// <inheritdoc/>
     public string PlotlyJs() => Fragment.PlotlyJs.Value;
 
