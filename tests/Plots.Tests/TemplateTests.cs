@@ -38,6 +38,7 @@ public class TemplateTests
             var plotly = context.LoadFromAssemblyName(new AssemblyName("Plotly.NET"));
             var newtonsoft = context.LoadFromAssemblyName(new AssemblyName("Newtonsoft.Json"));
             object template = plotly.GetType("Plotly.NET.Defaults", throwOnError: true)!.GetProperty("DefaultTemplate")!.GetValue(null)!;
+            // Globals is an F# module outside any namespace.
             object settings = plotly.GetType("Globals", throwOnError: true)!.GetProperty("JSON_CONFIG")!.GetValue(null)!;
             var serialize = newtonsoft.GetType("Newtonsoft.Json.JsonConvert", throwOnError: true)!
                 .GetMethod("SerializeObject", [typeof(object), settings.GetType()])!;

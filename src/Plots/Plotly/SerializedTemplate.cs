@@ -10,7 +10,7 @@ namespace Rl.Plots.Plotly;
 /// every chart's layout), serialized once instead of once per chart.
 /// <para>
 /// Plotly.NET writes the template into each chart by walking its DynamicObj tree with reflection, and that
-/// walk was nearly all of a chart's cost: 80 to 150 ms a chart once warm (about a second the first time),
+/// walk was nearly all of a chart's cost: 80 to 300 ms a chart once warm (about a second the first time),
 /// against well under a millisecond for the rest of a 10-point chart and about 20 ms for 10,000 points.
 /// <see cref="Install"/> replaces the default template by one whose members are the JSON its members
 /// serialize to (Newtonsoft's <see cref="JRaw"/>, written verbatim), in the same order, so every chart is
@@ -35,7 +35,7 @@ internal static class SerializedTemplate
     }
 
     /// <summary>A template that serializes exactly as <paramref name="template"/> does, each member already JSON.</summary>
-    internal static Template Of(Template template)
+    private static Template Of(Template template)
     {
         var serialized = new Template();
         foreach (var member in template.GetProperties(true))
