@@ -10,6 +10,12 @@ public interface IChartBackend
     /// <summary>The full plotly.js source the fragments need on their page.</summary>
     string PlotlyJs();
 
+    /// <summary>
+    /// Reads plotly.js and draws one small chart of every kind, discarding them, so that the code behind
+    /// each kind is loaded and compiled before the first real chart asks for it.
+    /// </summary>
+    void WarmUp();
+
     /// <summary>Lines and/or markers against x; both axes logarithmic when <paramref name="logAxes"/>.</summary>
     string Lines(string title, string xTitle, string yTitle, IReadOnlyList<LineTrace> traces, bool logAxes);
 

@@ -19,6 +19,23 @@ public sealed class PlotlyBackend : IChartBackend
     /// <inheritdoc/>
     public string PlotlyJs() => Fragment.PlotlyJs.Value;
 
+    /// <summary>The warm-up charts' title: a chart drawn later gets its usual id unless it is one of these exactly.</summary>
+    public const string WarmUpTitle = "Rl.Plots warm-up (discarded)";
+
+    /// <inheritdoc/>
+    public void WarmUp()
+    {
+        _ = PlotlyJs();
+        double[] x = [1, 2], y = [1, 2];
+        _ = Lines(WarmUpTitle, "", "", [new LineTrace("", x, y, ShowLines: true, ShowMarkers: true), new LineTrace("", x, y, false, true),
+            new LineTrace("", x, y, true, false) { FillShape = true }], logAxes: false);
+        _ = Lines(WarmUpTitle, "", "", [new LineTrace("", x, y, true, false)], logAxes: true);
+        _ = Bands(WarmUpTitle, "", "", [new BandTrace("", x, y, x, y)]);
+        _ = Histogram(WarmUpTitle, "", [new NamedValues("", x), new NamedValues("", y)]);
+        _ = Bars(WarmUpTitle, "", "", ["a", "b"], [new NamedValues("", x)]);
+        _ = Heatmap(WarmUpTitle, [x, y], ["a", "b"], ["a", "b"], 0, 2);
+    }
+
     /// <inheritdoc/>
     public string Lines(string title, string xTitle, string yTitle, IReadOnlyList<LineTrace> traces, bool logAxes)
     {
