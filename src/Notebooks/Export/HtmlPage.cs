@@ -22,7 +22,8 @@ public static class HtmlPage
         .prompt { font: 0.8rem monospace; color: #57606a; }
         pre { background: #f6f8fa; padding: 0.6rem; overflow-x: auto; border-radius: 4px; }
         pre.source { border-left: 3px solid #0969da; }
-        pre.output { background: #fff; border: 1px solid #d0d7de; }
+        /* Printed text wraps at the page's width: no sideways scrolling on a projector. */
+        pre.output { background: #fff; border: 1px solid #d0d7de; white-space: pre-wrap; overflow-wrap: anywhere; }
         pre.stderr { color: #9a6700; }
         pre.error { color: #cf222e; border-color: #cf222e; }
         table { border-collapse: collapse; }
