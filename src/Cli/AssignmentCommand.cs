@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Rl.Grading;
 using Rl.Grading.Release;
 
 namespace Rl.Cli;
@@ -25,7 +24,7 @@ internal static class AssignmentCommand
     {
         string student = Path.Combine(folder, "student"), zip = Path.Combine(folder, "autograder.zip");
         if (!IsEmptyOrMissing(student)) { Console.Error.WriteLine($"error: --out: {student} is not empty; name a folder whose student/ is missing or empty."); return 2; }
-        if (FindRoot() is not { } root) return 1;
+        if (KitRepository.FindOrSay() is not { } root) return 1;   // the release is generated from its sources
         try
         {
             Console.WriteLine("Executing the lecture's notebooks with the reference library for the release's pages:");
@@ -46,11 +45,4 @@ internal static class AssignmentCommand
 
     private static bool IsEmptyOrMissing(string folder) =>
         !File.Exists(folder) && (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any());
-
-    /// <summary>The repository the CLI was built from (the release is generated from its sources), or null after saying why not.</summary>
-    private static string? FindRoot()
-    {
-        try { return RepositoryRoot.Find(); }
-        catch (DirectoryNotFoundException e) { Console.Error.WriteLine($"error: {e.Message}"); return null; }
-    }
 }

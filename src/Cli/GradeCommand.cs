@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Rl.Grading;
 using Rl.Grading.Class;
 using Rl.Grading.Judge;
 using Rl.Grading.Release;
@@ -28,6 +27,7 @@ internal static class GradeCommand
             double seconds = parse.GetValue(callLimit);
             if (!(seconds > 0 && seconds <= 600)) { Console.Error.WriteLine("error: --call-seconds: must be in (0, 600]."); return 2; }
             string results = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutput(path));
+            if (KitRepository.FindOrSay() is not { } root) return 1;   // the judge builds the worker from its sources
             if (OutputPaths.CheckFile(results, output.Name) is { } error) { Console.Error.WriteLine($"error: {error}"); return 2; }
             SubmissionInput input;
             try { input = SubmissionInput.Open(path); }
@@ -35,8 +35,8 @@ internal static class GradeCommand
             using (input)
             {
                 foreach (string note in input.Notes) Console.Error.WriteLine($"note: {note}");
-                WarnIfEmpty(input, path);
-                var report = Grader.Grade(new GradingOptions(input.Folder, results) { CallLimit = TimeSpan.FromSeconds(seconds) });
+                WarnIfEmpty(input, path, root);
+                var report = Grader.Grade(new GradingOptions(input.Folder, results) { CallLimit = TimeSpan.FromSeconds(seconds), RepositoryRoot = root });
                 if (report.Output.StartsWith(Grader.CouldNotGrade, StringComparison.Ordinal))
                     Console.Error.WriteLine($"error: {report.Output.TrimEnd()}");
                 foreach (var test in report.Tests)
@@ -57,9 +57,9 @@ internal static class GradeCommand
     }
 
     /// <summary>Says so, on stderr, when the submission holds none of the files the judge takes: every test would fail.</summary>
-    private static void WarnIfEmpty(SubmissionInput input, string path)
+    private static void WarnIfEmpty(SubmissionInput input, string path, string repositoryRoot)
     {
-        var allowed = AssignmentFiles.Allowed(RepositoryRoot.Find());
+        var allowed = AssignmentFiles.Allowed(repositoryRoot);
         if (input.AllowedFound(allowed).Count > 0) return;
         Console.Error.WriteLine($"warning: --submission: {path} holds none of the assignment's files ({string.Join(", ", allowed.Select(Path.GetFileName))}); every test will fail.");
         if (File.Exists(Path.Combine(input.Folder, "sample.json")))

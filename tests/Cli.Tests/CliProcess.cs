@@ -3,7 +3,8 @@ namespace Cli.Tests;
 /// <summary>Runs the built command line (artifacts/bin/Cli/&lt;config&gt;/Cli.dll) as its own process.</summary>
 internal static class CliProcess
 {
-    private static readonly string Dll = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Cli",
+    /// <summary>The built Cli.dll.</summary>
+    public static readonly string Dll = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Cli",
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}") ? "release" : "debug", "Cli.dll");
 
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => Run(TimeSpan.FromMinutes(2), arguments);
