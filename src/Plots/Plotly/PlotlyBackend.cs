@@ -20,7 +20,7 @@ public sealed class PlotlyBackend : IChartBackend
     public string PlotlyJs() => Fragment.PlotlyJs.Value;
 
     /// <summary>The warm-up charts' title: a chart drawn later gets its usual id unless it is one of these exactly.</summary>
-    public const string WarmUpTitle = "Rl.Plots warm-up (discarded)";
+    private const string WarmUpTitle = "Rl.Plots warm-up (discarded)";
 
     /// <inheritdoc/>
     public void WarmUp()
