@@ -5,7 +5,8 @@ namespace Kernel.Tests;
 
 /// <summary>
 /// Every notebook of the kit (notebooks/*.ipynb) run in the official kernel, the way VS Code runs it: no cell
-/// fails, nothing is written as an error, and it draws the number of charts notebooks/README.md promises for it.
+/// fails, nothing is written as an error, no cell compiles with a warning, and it draws the number of charts
+/// notebooks/README.md promises for it.
 /// </summary>
 public partial class NotebookInKernelTests(ITestOutputHelper output)
 {
@@ -34,6 +35,9 @@ public partial class NotebookInKernelTests(ITestOutputHelper output)
         var errors = run.Cells.SelectMany((cell, i) => cell.Errors.Select(e => $"cell {i + 1} ({FirstLine(cell.Code)}): {e}")).ToList();
         Assert.True(errors.Count == 0, string.Join('\n', errors));
         Assert.True(run.Cells.All(c => c.Succeeded), "a cell failed");
+        // VS Code shows a compiler warning under the cell's code: a projected lecture should show none.
+        var warnings = run.Cells.SelectMany((cell, i) => cell.Warnings.Select(w => $"cell {i + 1} ({FirstLine(cell.Code)}): {w}")).ToList();
+        Assert.True(warnings.Count == 0, string.Join('\n', warnings));
         Assert.True(run.KernelStandardError.Length == 0, $"the kernel wrote to stderr:\n{run.KernelStandardError}");
 
         var charts = run.Charts.ToList();
