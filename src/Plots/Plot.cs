@@ -32,7 +32,10 @@ public static class Plot
     /// </summary>
     /// <remarks>
     /// Synchronous on purpose: loaded on a background thread instead, it competed on two cores with the
-    /// cells that followed, and notebook 06's training cell took 1 to 3 s longer.
+    /// cells that followed, and notebook 06's training cell took 1 to 3 s longer. Not for a notebook whose
+    /// first chart follows training on every core (06, 07): the charts it draws make Plotly.NET's methods
+    /// hot first, a kernel's tiered compiler then optimizes them before the training code, and that code
+    /// runs unoptimized meanwhile (07 took 15.5 to 19.2 s with it, 12.5 to 14.8 s without).
     /// </remarks>
     public static void Load()
     {
