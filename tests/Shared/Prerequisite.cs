@@ -10,7 +10,7 @@ namespace TestSupport;
 internal static class Prerequisite
 {
     /// <summary>True in CI, where every test must run.</summary>
-    public static bool InCi => Environment.GetEnvironmentVariable("CI") == "true";
+    private static bool InCi => Environment.GetEnvironmentVariable("CI") == "true";
 
     /// <summary>What to throw when a prerequisite is missing (<paramref name="reason"/>): a skip, or in CI a failure.</summary>
     public static Exception Missing(string reason) =>

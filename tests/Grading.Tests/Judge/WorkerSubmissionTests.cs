@@ -15,8 +15,8 @@ public sealed class WorkerSubmissionTests : IDisposable
 
     private ISubmission Submission(TimeSpan? callLimit = null)
     {
-        // The reference worker's build, next to this test assembly's dependencies.
         SandboxRequired.Here();
+        // The reference worker's build, next to this test assembly's dependencies.
         string workerDirectory = Path.GetDirectoryName(typeof(ISubmission).Assembly.Location)!;
         var sandbox = new Sandbox(workerDirectory, _work.FullName, 1L << 30, Sandbox.Detect());
         var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) 
