@@ -201,7 +201,14 @@ public static partial class WorkerBuild
         return compiler ?? throw new FileNotFoundException($"No .NET SDK with Roslyn's csc.dll under {sdks}: the judge compiles submissions with it.");
     }
 
-    /// <summary>The worker's runtimeconfig.json: the running framework, invariant globalization (as the projects build).</summary>
+    /// <summary>
+    /// The worker's runtimeconfig.json: the running framework, invariant globalization (as the projects
+    /// build), and tiered compilation off. A worker lives for one grading and answers thousands of
+    /// small calls (test 9.1's training alone makes about 5,400); with tiering, the runtime compiles
+    /// those hot paths three times over (quick, instrumented, optimized) on a background thread. Off,
+    /// each method is compiled once, optimized: the worker's CPU per grading of the reference 1.1 to
+    /// 1.2 s instead of 2.2 to 2.4 s.
+    /// </summary>
     private static string RuntimeConfig()
     {
         var version = Environment.Version;
@@ -210,7 +217,7 @@ public static partial class WorkerBuild
               "runtimeOptions": {
                 "tfm": "net{{version.Major}}.{{version.Minor}}",
                 "framework": { "name": "Microsoft.NETCore.App", "version": "{{version.Major}}.{{version.Minor}}.0" },
-                "configProperties": { "System.Globalization.Invariant": true }
+                "configProperties": { "System.Globalization.Invariant": true, "System.Runtime.TieredCompilation": false }
               }
             }
             """;
