@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Rl.Grading.Release;
+using TestSupport;
 
 namespace Cli.Tests;
 
@@ -15,9 +16,10 @@ public sealed class AssignmentReleaseTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Release_ShipsEveryNotebookAsAPageExecutedWithTheReference_ShowingNoSolution()
     {
+        OuterLoop.Required("it executes all eight notebooks again for the pages, about 40 s; Notebooks.Tests executes and exports them, Grading.Tests checks the release's sources");
         var (exitCode, output, error) = CliProcess.Run(TimeSpan.FromMinutes(10), "assignment", "release", "--out", folder);
         Assert.True(exitCode == 0, $"exit code {exitCode}:\n{output}\n{error}");
 

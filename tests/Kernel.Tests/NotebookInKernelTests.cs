@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TestSupport;
 using Xunit.Abstractions;
 
 namespace Kernel.Tests;
@@ -12,10 +13,11 @@ public partial class NotebookInKernelTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Notebooks() => new(Repository.Notebooks);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Notebooks))]
     public async Task Notebook_runs_in_the_official_kernel_without_error_output_and_draws_its_charts(string name)
     {
+        OuterLoop.Required("the notebooks' claims, checked by Notebooks.Tests in the kit's runner, again in the official kernel: about 130 s of CPU; CellRunTests and ChartIsolationInKernelTests start this kernel in every run");
         foreach (string dll in (string[])["artifacts/bin/Rl/debug/Rl.dll", "artifacts/bin/Rl.Plots/debug/Rl.Plots.dll"])
             Assert.True(File.Exists(Path.Combine(Repository.Root, dll)), $"{dll} is missing: the notebooks #r the Debug build (dotnet build)");
         var expected = ExpectedCharts();

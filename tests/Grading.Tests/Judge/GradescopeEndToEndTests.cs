@@ -19,6 +19,7 @@ public sealed class GradescopeEndToEndTests : IDisposable
     [SkippableFact]
     public void SetupThenRunAutograder_GradesTheReference_AndReplacesAForgedResultsFile()
     {
+        OuterLoop.Required("the bundle's setup.sh builds the judge from source, about 40 s; the inner loop grades with the judge built here");
         SandboxRequired.Here();
         string root = RepositoryRoot.Find();
         string autograder = Path.Combine(_temporary.FullName, "autograder");

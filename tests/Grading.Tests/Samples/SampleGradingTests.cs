@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rl.Grading.Judge;
+using TestSupport;
 using Xunit.Abstractions;
 
 namespace Rl.Grading.Tests.Samples;
@@ -30,13 +31,31 @@ public abstract class SampleGrading(ITestOutputHelper output)
     /// <summary>How many gradings run at once.</summary>
     public const int Lanes = 3;
 
-    /// <summary>The sample folders' names at positions <paramref name="lane"/>, <paramref name="lane"/> + <see cref="Lanes"/>, ... of the sorted list.</summary>
+    /// <summary>
+    /// The samples every `dotnet test` grades, one for each way through the judge: full marks with both
+    /// trainings (reference), every call failing (blank), no build (compile-error), one bug diagnosed
+    /// with its hint (gae-gamma-not-gamma-lambda), a worker that dies and is replaced (exit), a forged
+    /// results.json (fake-results) and the sandbox's file system (read-hidden). The other samples, each
+    /// one more bug or attack through the same paths, are the outer loop (<see cref="OuterLoop"/>): CI
+    /// grades all of them.
+    /// </summary>
+    public static IReadOnlyList<string> InnerLoop { get; } =
+        ["blank", "compile-error", "exit", "fake-results", "gae-gamma-not-gamma-lambda", "read-hidden", "reference"];
+
+    /// <summary>
+    /// The sample folders' names at positions <paramref name="lane"/>, <paramref name="lane"/> + <see cref="Lanes"/>, ...
+    /// of the sorted list with the <see cref="InnerLoop"/> first (so that the inner loop, too, is spread over the lanes).
+    /// </summary>
     protected static TheoryData<string> Lane(int lane) =>
-        new(Sample.Names(Sample.Root(RepositoryRoot.Find())).Where((_, index) => index % Lanes == lane));
+        new(Sample.Names(Sample.Root(RepositoryRoot.Find()))
+            .OrderBy(name => InnerLoop.Contains(name) ? 0 : 1)
+            .ThenBy(name => name, StringComparer.Ordinal)
+            .Where((_, index) => index % Lanes == lane));
 
     /// <summary>Grades sample <paramref name="name"/> and checks everything its sample.json promises.</summary>
     protected void Check(string name)
     {
+        if (!InnerLoop.Contains(name)) OuterLoop.Required("one more bug or attack through paths the inner loop's samples take");
         SandboxRequired.Here();
         string repositoryRoot = RepositoryRoot.Find();
         var sample = Sample.Load(Sample.Root(repositoryRoot), name);

@@ -29,6 +29,18 @@ public sealed class SampleSetTests
     }
 
     [Fact]
+    public void InnerLoop_NamesSamples_OfEveryKind_OneThatDoesNotCompile_AndOneWithAHint()
+    {
+        var names = Sample.Names(SamplesRoot);
+        Assert.All(SampleGrading.InnerLoop, name => Assert.Contains(name, names));
+        var inner = SampleGrading.InnerLoop.Select(name => Sample.Load(SamplesRoot, name)).ToList();
+        Assert.Equal(Sample.Kinds.Order(StringComparer.Ordinal), inner.Select(sample => sample.Kind).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(inner, sample => sample.Expected.Failing.Contains("0"));
+        Assert.Contains(inner, sample => sample.Kind == "bug" && sample.Expected.Hint is not null);
+        Assert.Contains(inner, sample => sample.Forbidden.Count > 0);
+    }
+
+    [Fact]
     public void ReferenceAndBlank_ExpectEverythingAndNothing()
     {
         var graded = GradedTests();
