@@ -62,7 +62,7 @@ internal static class ResultShape
                 Length(method, "the step", direction.Step, ((double[])args[1]!).Length, "one per entry of the gradient");
                 break;
             default:
-                throw Wrong(method, $"a {result.GetType().Name}, which is not what {method} returns");
+                throw Wrong(method, $"a {result.GetType().Name}, which is not what {StudentMethodAttribute.Of(method)} returns");
         }
     }
 
@@ -93,5 +93,5 @@ internal static class ResultShape
     private static string Short(string? text) => text is null ? "null" : text.Length <= 40 ? text : text[..40] + "...";
 
     private static SubmissionException Wrong(string method, string problem) =>
-        new($"{method} returned a result of the wrong shape: {problem}.");
+        new($"{StudentMethodAttribute.Of(method)} returned a result of the wrong shape: {problem}.");
 }

@@ -30,7 +30,7 @@ public class RevocableSubmission : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (_revoked) throw new SubmissionException($"{targetMethod.Name}: not called, the test was stopped at its time limit.");
+        if (_revoked) throw new SubmissionException($"{StudentMethodAttribute.Of(targetMethod.Name)}: not called, the test was stopped at its time limit.");
         try
         {
             return targetMethod.Invoke(_inner, args);

@@ -69,6 +69,7 @@ internal sealed class WorkerProcess : IDisposable
     public JsonElement Call(MethodInfo method, object?[] args, TimeSpan limit)
     {
         long id = ++_nextId;
+        string name = StudentMethodAttribute.Of(method.Name);
         try
         {
             _process.StandardInput.WriteLine(WorkerProtocol.Request(id, method, args));
@@ -76,14 +77,14 @@ internal sealed class WorkerProcess : IDisposable
         }
         catch (IOException)
         {
-            throw new SubmissionException($"{method.Name}: the worker process had exited before the call{ExitDescription()}.");
+            throw new SubmissionException($"{name}: the worker process had exited before the call{ExitDescription()}.");
         }
-        var response = Await(id, limit, method.Name);
+        var response = Await(id, limit, name);
         if (response.Ok) return response.Result ?? default;
         // A heap or stack at its limit can fail the runtime itself at a later allocation, between or
         // during the next calls ("Out of memory.", exit 134): that worker is retired, the next call gets a fresh one.
         if (response.Error is "System.OutOfMemoryException" or "System.InsufficientExecutionStackException") Kill();
-        throw new SubmissionException($"{method.Name}: your code threw {response.Error}: {response.Message}");
+        throw new SubmissionException($"{name}: your code threw {response.Error}: {response.Message}");
     }
 
     /// <summary>Waits for the answer with <paramref name="id"/>, skipping every other line before decoding it.</summary>

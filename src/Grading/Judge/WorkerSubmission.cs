@@ -57,13 +57,14 @@ public class WorkerSubmission : DispatchProxy, IDisposable, IMonitoredSubmission
         ArgumentNullException.ThrowIfNull(targetMethod);
         if (targetMethod.DeclaringType != typeof(ISubmission)) throw new NotSupportedException(targetMethod.Name);
         args ??= [];
+        string name = StudentMethodAttribute.Of(targetMethod.Name);
         lock (_calls)
         {
             var now = DateTime.UtcNow;
             if (_deadline <= now)
-                throw new SubmissionException($"{targetMethod.Name}: not called, the grading time budget of {_options.TotalLimit.TotalMinutes:0.#} min is used up.");
+                throw new SubmissionException($"{name}: not called, the grading time budget of {_options.TotalLimit.TotalMinutes:0.#} min is used up.");
             if (_testDeadline <= now)
-                throw new SubmissionException($"{targetMethod.Name}: not called, the test's time limit of {_options.TestLimit.TotalSeconds:0.#} s is used up.");
+                throw new SubmissionException($"{name}: not called, the test's time limit of {_options.TestLimit.TotalSeconds:0.#} s is used up.");
             var limit = _options.CallLimit;
             var left = (_deadline < _testDeadline ? _deadline : _testDeadline) - now;
             if (left < limit) limit = left;
@@ -86,7 +87,7 @@ public class WorkerSubmission : DispatchProxy, IDisposable, IMonitoredSubmission
             }
             catch (JsonException e)
             {
-                throw new SubmissionException($"{targetMethod.Name}: the answer could not be read as {targetMethod.ReturnType.Name}: {e.Message}");
+                throw new SubmissionException($"{name}: the answer could not be read as {targetMethod.ReturnType.Name}: {e.Message}");
             }
             ResultShape.Check(targetMethod.Name, args, result);
             return result;

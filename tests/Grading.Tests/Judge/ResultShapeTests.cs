@@ -21,7 +21,8 @@ public sealed class ResultShapeTests
     public void ParametersOfAnotherShape_AreRefused_BeforeAnyNetworkIsBuilt()
     {
         var huge = Sent with { HiddenSizes = [6000, 6000] };
-        Assert.Contains("hidden sizes [6000, 6000], not the [2]", Refused("UpdateSteps", [Input(1)], new UpdateStepOutput([huge], [Losses])));
+        Assert.StartsWith("PpoUpdate.Step returned a result of the wrong shape: the parameters after step 1 have hidden sizes [6000, 6000], not the [2]",
+            Refused("UpdateSteps", [Input(1)], new UpdateStepOutput([huge], [Losses])));
         Assert.Contains("environment \"Pendulum-v1\"", Refused("UpdateSteps", [Input(1)], new UpdateStepOutput([Sent with { EnvironmentId = "Pendulum-v1" }], [Losses])));
         Assert.Contains("actor has 17 numbers, expected 16", Refused("UpdateSteps", [Input(1)], new UpdateStepOutput([Sent with { Actor = new double[17] }], [Losses])));
         Assert.Contains("2 parameter sets, expected 1", Refused("UpdateSteps", [Input(1)], new UpdateStepOutput([Sent, Sent], [Losses])));
@@ -52,7 +53,7 @@ public sealed class ResultShapeTests
         Assert.Contains("0 numbers, expected 1 to 3", Refused("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], [])));
         Assert.Contains("the step has 1 numbers, expected 2", Refused("NaturalDirection", [matrix, b, 0.01, 0.1, 10, 0.0], new NaturalDirectionOutput([1], 1, 0, 1)));
         Assert.Contains("the step is null", Refused("NaturalDirection", [matrix, b, 0.01, 0.1, 10, 0.0], new NaturalDirectionOutput(null!, 1, 0, 1)));
-        Assert.Contains("a String, which is not what NaturalStepSize returns", Refused("NaturalStepSize", [0.01, 1.0], "0.1"));
+        Assert.Contains("a String, which is not what NaturalStep.Size returns", Refused("NaturalStepSize", [0.01, 1.0], "0.1"));
         ResultShape.Check("CategoricalFisherProduct", [logits, logits, 2], new double[4]);
         ResultShape.Check("ConjugateGradient", [matrix, b, 2, 0.0], new ConjugateGradientOutput(new double[2], [1, 0.5, 0]));
         ResultShape.Check("NaturalStepSize", [0.01, 1.0], 0.1);
