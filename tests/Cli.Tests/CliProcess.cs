@@ -13,6 +13,11 @@ internal static class CliProcess
     public static (int ExitCode, string Output, string Error) Run(TimeSpan timeout, params string[] arguments) =>
         TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], timeout);
 
+    /// <summary>Runs the command line with <paramref name="environment"/> added to the test's, killing it after <paramref name="timeout"/>.</summary>
+    public static (int ExitCode, string Output, string Error) Run(TimeSpan timeout, IReadOnlyDictionary<string, string> environment,
+        params string[] arguments) =>
+        TestSupport.ChildProcess.Run("dotnet", [Dll, .. arguments], timeout, environment);
+
     /// <summary>
     /// Runs the command line in a pseudo-terminal <paramref name="columns"/> wide (util-linux's script), as a
     /// user at a terminal sees it: live progress and all. Null when script is not on PATH.

@@ -8,11 +8,16 @@ namespace TestSupport;
 /// </summary>
 internal static class ChildProcess
 {
-    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/>; kills it (and its children) past <paramref name="timeout"/>.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>, and <paramref name="environment"/> added to
+    /// this process's environment; kills it (and its children) past <paramref name="timeout"/>.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

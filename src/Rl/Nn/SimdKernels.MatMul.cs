@@ -16,6 +16,7 @@ public static partial class SimdKernels
     /// that overhangs the last row repeats that row, which is harmless because C is overwritten,
     /// not added to.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatMul(int m, int n, int k, ReadOnlySpan<double> a, int aRowStride, int aColumnStride,
         ReadOnlySpan<double> b, ReadOnlySpan<double> bias, Span<double> c)
     {
@@ -26,7 +27,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="MatMul"/> at the width of <typeparamref name="TLanes"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void MatMul<TLanes, TVector>(int m, int n, int k, ReadOnlySpan<double> a, int aRowStride,
         int aColumnStride, ReadOnlySpan<double> b, ReadOnlySpan<double> bias, Span<double> c)
         where TLanes : struct, ILanes<TVector> where TVector : struct

@@ -18,6 +18,7 @@ public static partial class SimdKernels
     /// loop afterwards, so that the block loops call nothing: a call would make the JIT keep the
     /// 16 partial sums in memory instead of registers.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatMulTransposedAccumulate(int m, int n, int k, ReadOnlySpan<double> a,
         ReadOnlySpan<double> b, Span<double> c)
     {
@@ -30,7 +31,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="MatMulTransposedAccumulate"/> at the width of <typeparamref name="TLanes"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void MatMulTransposedAccumulate<TLanes, TVector>(int m, int n, int k, ReadOnlySpan<double> a,
         ReadOnlySpan<double> b, Span<double> c)
         where TLanes : struct, ILanes<TVector> where TVector : struct

@@ -9,6 +9,7 @@ namespace Rl.Nn;
 public static partial class SimdKernels
 {
     /// <summary>Same as <see cref="ScalarKernels.Tanh"/>: <c>y = tanh x</c>, W lanes at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tanh(ReadOnlySpan<double> x, Span<double> y)
     {
         if (Vector512.IsHardwareAccelerated) Tanh<Vector512Lanes, Vector512<double>>(x, y);
@@ -16,7 +17,7 @@ public static partial class SimdKernels
     }
 
     /// <summary><see cref="Tanh"/> at the width of <typeparamref name="TLanes"/>; the last x.Length mod W by <see cref="Math.Tanh"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void Tanh<TLanes, TVector>(ReadOnlySpan<double> x, Span<double> y)
         where TLanes : struct, ILanes<TVector> where TVector : struct
     {

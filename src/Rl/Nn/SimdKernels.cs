@@ -24,17 +24,31 @@ namespace Rl.Nn;
 /// <see cref="Tanh"/>) are written once over <see cref="ILanes{TVector}"/> and run with 512-bit
 /// vectors where the processor runs those at full speed (W = 8), with <see cref="Vector{T}"/>
 /// otherwise (W = 4 with AVX2, 2 with NEON); the light elementwise kernels use <see cref="Vector{T}"/>.
-/// Those kernels are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the runtime's
-/// first, quick compilation would not inline the <see cref="ILanes{TVector}"/> calls and run
-/// several times slower until it recompiles them, which would blur short runs and benchmarks.
+/// Every kernel here, and every helper a kernel calls that is not always inlined
+/// (<see cref="MethodImplOptions.AggressiveInlining"/>), is marked
+/// <see cref="MethodImplOptions.AggressiveOptimization"/>: the runtime's first, quick compilation would not inline the vector operations and run several times
+/// slower until it recompiled them, which blurs short runs and benchmarks, and in a notebook kernel,
+/// where training threads starve the one background thread that recompiles, lasts for seconds. The
+/// three generic kernels are also never inlined: a layer's Forward, recompiled at the optimizing
+/// tier, inlined <c>Tanh&lt;TLanes, TVector&gt;</c>, ran out of inlining budget for its helpers
+/// <c>TanhLanes</c> and <c>ExpLanes</c> and called them instead, compiled at the quick tier with
+/// every vector operation a call: 12% of a first 32,768-step PPO run in a fresh process. Compiled
+/// on their own, they inline their helpers. <c>KernelTiersTests</c> (Cli.Tests) reads the JIT's
+/// summary of a training run to check that no method here, and no lane operation, ever runs as
+/// quick-tier code.
 /// </para>
 /// </remarks>
 public static partial class SimdKernels
 {
     /// <summary>W of the matrix and tanh kernels on this machine: 8, 4 or 2 doubles.</summary>
-    public static int LaneCount => Vector512.IsHardwareAccelerated ? Vector512<double>.Count : Vector<double>.Count;
+    public static int LaneCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => Vector512.IsHardwareAccelerated ? Vector512<double>.Count : Vector<double>.Count;
+    }
 
     /// <summary>Same as <see cref="ScalarKernels.AccumulateRowSums"/>: <c>sums[i] += sum_j X[i, j]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateRowSums(int m, int n, ReadOnlySpan<double> x, Span<double> sums)
     {
         KernelChecks.RowSums(m, n, x, sums);
@@ -57,6 +71,7 @@ public static partial class SimdKernels
         }
     }
     /// <summary>Same as <see cref="ScalarKernels.TanhBackward"/>: <c>dx = dy (1 - y^2)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward(ReadOnlySpan<double> y, ReadOnlySpan<double> dy, Span<double> dx)
     {
         KernelChecks.SameLength(y.Length, dy.Length, nameof(dy));
@@ -75,6 +90,7 @@ public static partial class SimdKernels
     }
 
     /// <summary>Same as <see cref="ScalarKernels.SumOfSquares"/>, with four vector partial sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SumOfSquares(ReadOnlySpan<double> x)
     {
         int w = Vector<double>.Count;
@@ -96,6 +112,7 @@ public static partial class SimdKernels
     }
 
     /// <summary>Same as <see cref="ScalarKernels.Scale"/>: <c>x *= factor</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(Span<double> x, double factor)
     {
         int w = Vector<double>.Count;
@@ -112,6 +129,7 @@ public static partial class SimdKernels
     ///   p -= (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
     /// </code>
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AdamStep(Span<double> parameters, ReadOnlySpan<double> gradients, Span<double> m,
         Span<double> v, long t, double learningRate, double beta1, double beta2, double epsilon)
     {
