@@ -23,6 +23,7 @@ internal sealed class WorkerProcess : IDisposable
     private long _nextId;
     private volatile bool _overMemory;
     private bool _disposed;
+    private volatile bool _killed;
 
     private WorkerProcess(Process process, long memoryLimit)
     {
@@ -62,8 +63,11 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>What the student's code printed to standard error since the last call (bounded); after <see cref="Dispose"/>, all of it to the end.</summary>
     public string TakePrinted() => _printed.Take();
 
-    /// <summary>Whether the worker can take another call.</summary>
-    public bool IsAlive => !_disposed && !_process.HasExited;
+    /// <summary>
+    /// Whether the worker can take another call: not from the moment it is killed, before its process has
+    /// gone (under load that took long enough for the next call to reach the dying worker).
+    /// </summary>
+    public bool IsAlive => !_disposed && !_killed && !_process.HasExited;
 
     /// <summary>Calls <paramref name="method"/> in the worker; the raw result, or a <see cref="SubmissionException"/>.</summary>
     public JsonElement Call(MethodInfo method, object?[] args, TimeSpan limit)
@@ -147,6 +151,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Kills the worker and everything it started; the call in progress fails at once.</summary>
     public void Kill()
     {
+        _killed = true;
         try { _process.Kill(entireProcessTree: true); }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
     }

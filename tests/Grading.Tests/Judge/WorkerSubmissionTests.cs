@@ -13,12 +13,17 @@ public sealed class WorkerSubmissionTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("rl-worker-test-");
 
-    private ISubmission Submission(TimeSpan? callLimit = null)
+    /// <summary>A sandbox for the reference worker's build, next to this test assembly's dependencies.</summary>
+    private Sandbox ReferenceSandbox()
     {
         SandboxRequired.Here();
-        // The reference worker's build, next to this test assembly's dependencies.
         string workerDirectory = Path.GetDirectoryName(typeof(ISubmission).Assembly.Location)!;
-        var sandbox = new Sandbox(workerDirectory, _work.FullName, 1L << 30, Sandbox.Detect());
+        return new Sandbox(workerDirectory, _work.FullName, 1L << 30, Sandbox.Detect());
+    }
+
+    private ISubmission Submission(TimeSpan? callLimit = null)
+    {
+        var sandbox = ReferenceSandbox();
         var options = new GradingOptions(_work.FullName, Path.Combine(_work.FullName, "results.json")) 
         {
             CallLimit = callLimit ?? TimeSpan.FromSeconds(20),
@@ -100,6 +105,17 @@ public sealed class WorkerSubmissionTests : IDisposable
         {
             ((IDisposable)submission).Dispose();
         }
+    }
+
+    [SkippableFact]
+    public void AKilledWorker_IsNotAlive_FromTheMomentItIsKilled()
+    {
+        using var worker = WorkerProcess.Start(ReferenceSandbox(), 1L << 30, TimeSpan.FromSeconds(30));
+        Assert.True(worker.IsAlive);
+        worker.Kill();
+        // At once, not once its process has gone: the call after a timeout must start a fresh worker
+        // (in CI, under load, it reached the dying one: "the worker process ended during the call (exit code 137)").
+        Assert.False(worker.IsAlive);
     }
 
     public void Dispose() => _work.Delete(recursive: true);
