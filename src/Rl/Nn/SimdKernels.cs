@@ -24,18 +24,18 @@ namespace Rl.Nn;
 /// <see cref="Tanh"/>) are written once over <see cref="ILanes{TVector}"/> and run with 512-bit
 /// vectors where the processor runs those at full speed (W = 8), with <see cref="Vector{T}"/>
 /// otherwise (W = 4 with AVX2, 2 with NEON); the light elementwise kernels use <see cref="Vector{T}"/>.
-/// Every kernel here, and every helper a kernel calls that is not always inlined
-/// (<see cref="MethodImplOptions.AggressiveInlining"/>), is marked
-/// <see cref="MethodImplOptions.AggressiveOptimization"/>: the runtime's first, quick compilation would not inline the vector operations and run several times
-/// slower until it recompiled them, which blurs short runs and benchmarks, and in a notebook kernel,
-/// where training threads starve the one background thread that recompiles, lasts for seconds. The
-/// three generic kernels are also never inlined: a layer's Forward, recompiled at the optimizing
-/// tier, inlined <c>Tanh&lt;TLanes, TVector&gt;</c>, ran out of inlining budget for its helpers
-/// <c>TanhLanes</c> and <c>ExpLanes</c> and called them instead, compiled at the quick tier with
-/// every vector operation a call: 12% of a first 32,768-step PPO run in a fresh process. Compiled
-/// on their own, they inline their helpers. <c>KernelTiersTests</c> (Cli.Tests) reads the JIT's
-/// summary of a training run to check that no method here, and no lane operation, ever runs as
-/// quick-tier code.
+/// Every kernel here, and every helper a kernel calls that is not always inlined (<see
+/// cref="MethodImplOptions.AggressiveInlining"/>), is marked <see
+/// cref="MethodImplOptions.AggressiveOptimization"/>: the runtime's first, quick compilation would
+/// not inline the vector operations and run several times slower until it recompiled them, which
+/// blurs short runs and benchmarks, and in a notebook kernel, where training threads starve the one
+/// background thread that recompiles, lasts for seconds. The three generic kernels are also never
+/// inlined: a layer's Forward, recompiled at the optimizing tier, inlined <c>Tanh&lt;TLanes,
+/// TVector&gt;</c>, ran out of inlining budget for its helpers <c>TanhLanes</c> and <c>ExpLanes</c>
+/// and called them instead, compiled at the quick tier with every vector operation a call: 12% of a
+/// first 32,768-step PPO run in a fresh process. Compiled on their own, they inline their helpers.
+/// <c>KernelTiersTests</c> (Cli.Tests) reads the JIT's summary of a training run to check that no
+/// method here, and no lane operation, ever runs as quick-tier code.
 /// </para>
 /// </remarks>
 public static partial class SimdKernels
